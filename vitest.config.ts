@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "@": path.resolve(__dirname) };
+
+// Two projects: pure unit tests, and integration tests that run once per database kind
+// (the embedded PGlite and a PostgreSQL server; see tests/support/global-setup.ts).
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      ...(["pglite", "postgres"] as const).map((db) => ({
+        resolve: { alias },
+        test: {
+          name: `integration:${db}`,
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          env: { TEST_DB_KIND: db },
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/setup-env.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file gets its own database; files run in parallel across workers.
+          fileParallelism: true,
+        },
+      })),
+    ],
+  },
+});
