@@ -1,0 +1,22 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { resolveCaller, type Access, type Caller } from "./access";
+import { can, type Permission } from "./permissions";
+
+/** For server components: the same check as routes, answered the way a page should (sign-in redirect, 404). */
+export async function pageCaller<A extends "user" | "team.read">(access: A, teamSlug?: string, next = "/"): Promise<Caller<A>> {
+  try {
+    return await resolveCaller(await headers(), access as Access, teamSlug) as Caller<A>;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthorized") redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+/** A team page: any member gets in; `allowed` says whether their role holds the page's permission. */
+export async function teamPage(teamSlug: string, permission: Permission, path: string) {
+  const caller = await pageCaller("team.read", teamSlug, path);
+  return { ...caller, allowed: can(caller.team.role, permission) };
+}
