@@ -20,3 +20,8 @@ export async function teamPage(teamSlug: string, permission: Permission, path: s
   const caller = await pageCaller("team.read", teamSlug, path);
   return { ...caller, allowed: can(caller.team.role, permission) };
 }
+
+/** The signed-in user, or null, for pages anyone may see. */
+export async function currentUser() {
+  return (await resolveCaller(await headers(), "public")).user;
+}

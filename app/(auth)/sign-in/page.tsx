@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeNext } from "@/lib/safe-next";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <SignInForm next={safeNext((await searchParams).next)} />;
+}

@@ -1,0 +1,12 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  return (
+    <Button variant="ghost" size="sm" onClick={() => signOut({ redirectTo: "/sign-in" })} data-testid="sign-out">
+      Sign out
+    </Button>
+  );
+}
