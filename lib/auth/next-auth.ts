@@ -20,6 +20,13 @@ export const { handlers } = NextAuth(() => ({
   useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A refused sign-in is an ordinary event (it is in the audit log), not a server error with a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { resolveCaller, type Access, type Caller } from "./access";
 
-type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
+// Next passes no params to routes without dynamic segments.
+type RouteParams = { params?: Promise<Record<string, string | string[] | undefined>> };
 
 type Spec<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   access: A;
@@ -55,7 +56,7 @@ export function route<
   const guarded = async (req: Request, { params }: RouteParams) => {
     try {
       assertSameOrigin(req);
-      const rawParams = await params;
+      const rawParams = (await params) ?? {};
       const teamSlug = typeof rawParams.team === "string" ? rawParams.team : undefined;
       const caller = await resolveCaller(req.headers, spec.access, teamSlug);
       const context = {
