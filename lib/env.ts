@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+const required = { error: (issue: { input: unknown }) => (issue.input === undefined ? "is required in production" : undefined) };
+
 const base64Key32 = z
-  .string()
+  .string(required)
   .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
 
 const schema = z.object({
@@ -14,7 +16,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  AUTH_SECRET: z.string(required).min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   TOKEN_ENCRYPTION_KEY: base64Key32,
   APP_URL: z.url().default("http://localhost:3000"),
 });
