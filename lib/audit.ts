@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   "member.role_changed",
   "member.removed",
   "member.left",
+  "account.linked",
+  "account.unlinked",
+  "account.refresh_failed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -29,6 +32,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "member.role_changed": "Changed a role",
   "member.removed": "Removed a member",
   "member.left": "Left the team",
+  "account.linked": "Linked a shop",
+  "account.unlinked": "Unlinked a shop",
+  "account.refresh_failed": "Shop authorization lost",
 };
 
 const auditInput = z.object({

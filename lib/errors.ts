@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MarketplaceError, type FailureKind } from "./marketplaces/errors";
 
 const STATUS = {
   bad_request: 400,
@@ -10,6 +11,7 @@ const STATUS = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  marketplace_unavailable: 502,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS;
@@ -22,6 +24,9 @@ export type ErrorBody = {
     /** Per-field messages for forms, keyed by the input's name. */
     fields?: Record<string, string>;
     retryAfterSeconds?: number;
+    /** For marketplace failures: the platform and its own error code, shown beside the plain message. */
+    platform?: string;
+    platformCode?: string;
   };
 };
 
@@ -52,8 +57,33 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+const MARKETPLACE_CODES: Record<FailureKind, ErrorCode> = {
+  throttled: "rate_limited",
+  unavailable: "marketplace_unavailable",
+  timeout: "marketplace_unavailable",
+  invalid_response: "marketplace_unavailable",
+  auth: "conflict",
+  item: "validation_failed",
+  request: "bad_request",
+};
+
 /** Maps anything thrown to the error body and HTTP status; unknown errors never leak their text. */
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof MarketplaceError) {
+    const code = MARKETPLACE_CODES[error.kind];
+    return {
+      status: STATUS[code],
+      body: {
+        error: {
+          code,
+          message: error.message,
+          platform: error.platform,
+          platformCode: error.code,
+          ...(error.retryAfterMs ? { retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000) } : {}),
+        },
+      },
+    };
+  }
   if (error instanceof AppError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, ...error.details } } };
   }

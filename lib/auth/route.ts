@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, toErrorBody } from "@/lib/errors";
+import { errorPage } from "@/lib/error-page";
 import { resolveCaller, type Access, type Caller } from "./access";
 
 // Next passes no params to routes without dynamic segments.
@@ -7,6 +8,8 @@ type RouteParams = { params?: Promise<Record<string, string | string[] | undefin
 
 type Spec<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = {
   access: A;
+  /** "html" for routes a browser navigates to (OAuth start and callback): errors render a readable page. */
+  respond?: "json" | "html";
   params?: P;
   query?: Q;
   body?: B;
@@ -70,6 +73,7 @@ export function route<
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
       const { status, body } = toErrorBody(error);
+      if (spec.respond === "html") return errorPage(status, body);
       const headers = body.error.retryAfterSeconds ? { "retry-after": String(body.error.retryAfterSeconds) } : undefined;
       return Response.json(body, { status, headers });
     }

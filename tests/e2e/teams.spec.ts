@@ -67,8 +67,8 @@ test("sign up, create a team, invite a viewer who joins and meets the role's lim
 
   // The audit log records the join and the role change.
   await owner.goto(`/t/${slug}/audit`);
-  await expect(owner.getByText("Joined through an invite").first()).toBeVisible();
-  await expect(owner.getByText("Changed a role").first()).toBeVisible();
+  await expect(owner.getByTestId("audit").getByText("Joined through an invite").first()).toBeVisible();
+  await expect(owner.getByTestId("audit").getByText("Changed a role").first()).toBeVisible();
 
   await ownerContext.close();
   await viewerContext.close();
