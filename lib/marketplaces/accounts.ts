@@ -1,0 +1,133 @@
+import { recordAudit } from "@/lib/audit";
+import { unseal } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { TeamSummary } from "@/lib/teams";
+import { appConfig } from "./config";
+import { platform } from "./registry";
+import { accessTokenFor, tokenColumns } from "./tokens";
+import type { Connector, LinkedSeller, PlatformId, TokenSet } from "./types";
+
+/** A link whose refresh token (or, without one, access token) ends within this window shows a warning. */
+export const EXPIRY_WARNING_MS = 7 * 24 * 3600 * 1000;
+
+export type AccountHealth = "active" | "expiring" | "needs_relink";
+
+/** What the browser may see of a link: never a token. */
+export type AccountView = {
+  id: string;
+  platform: PlatformId;
+  sellerId: string;
+  shopName: string;
+  health: AccountHealth;
+  /** When the link stops working unless renewed: the refresh token's end, or the access token's. */
+  expiresAt: string | null;
+  accessTokenExpiresAt: string | null;
+  lastError: string | null;
+  linkedBy: string | null;
+  linkedAt: string;
+};
+
+type Row = NonNullable<Awaited<ReturnType<typeof findRows>>>[number];
+
+const findRows = (teamId: string) =>
+  db().marketplaceAccount.findMany({ where: { teamId }, include: { linkedBy: { select: { name: true } } }, orderBy: [{ platform: "asc" }, { shopName: "asc" }] });
+
+export function health(row: Pick<Row, "status" | "refreshTokenExpiresAt" | "accessTokenExpiresAt" | "refreshToken">, now = Date.now()): AccountHealth {
+  if (row.status === "needs_relink") return "needs_relink";
+  const end = linkEnd(row);
+  if (end && end.getTime() <= now) return "needs_relink";
+  return end && end.getTime() - now < EXPIRY_WARNING_MS ? "expiring" : "active";
+}
+
+function linkEnd(row: Pick<Row, "refreshTokenExpiresAt" | "accessTokenExpiresAt" | "refreshToken">): Date | null {
+  return row.refreshToken ? row.refreshTokenExpiresAt : row.accessTokenExpiresAt;
+}
+
+function toView(row: Row): AccountView {
+  return {
+    id: row.id,
+    platform: row.platform as PlatformId,
+    sellerId: row.sellerId,
+    shopName: row.shopName,
+    health: health(row),
+    expiresAt: linkEnd(row)?.toISOString() ?? null,
+    accessTokenExpiresAt: row.accessTokenExpiresAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    linkedBy: row.linkedBy?.name ?? null,
+    linkedAt: row.linkedAt.toISOString(),
+  };
+}
+
+export async function listAccounts(teamId: string): Promise<AccountView[]> {
+  return (await findRows(teamId)).map(toView);
+}
+
+type Actor = { userId: string; teamId: string; headers?: Headers };
+
+/** Stores a link on the team; linking the same shop again renews it rather than adding a second one. */
+export async function saveLink(actor: Actor, platformId: PlatformId, seller: LinkedSeller, tokens: TokenSet): Promise<string> {
+  const columns = { ...tokenColumns(tokens), shopName: seller.shopName, status: "active" as const, lastError: null, refreshLeaseUntil: null };
+  return db().$transaction(async (tx) => {
+    const key = { teamId_platform_sellerId: { teamId: actor.teamId, platform: platformId, sellerId: seller.sellerId } };
+    const existing = await tx.marketplaceAccount.findUnique({ where: key, select: { id: true } });
+    const account = await tx.marketplaceAccount.upsert({
+      where: key,
+      create: { teamId: actor.teamId, platform: platformId, sellerId: seller.sellerId, linkedById: actor.userId, ...columns },
+      update: { ...columns, linkedById: actor.userId, linkedAt: new Date(), tokenVersion: { increment: 1 } },
+    });
+    await recordAudit(
+      {
+        action: "account.linked",
+        teamId: actor.teamId,
+        actorId: actor.userId,
+        target: { type: "account", id: account.id, label: `${platformId}:${seller.shopName}` },
+        metadata: { sellerId: seller.sellerId, relinked: Boolean(existing) },
+        headers: actor.headers,
+      },
+      tx,
+    );
+    return account.id;
+  });
+}
+
+/** Deletes the link and its tokens; revokes them first where the platform can (a failed revocation is reported). */
+export async function unlinkAccount(actor: Actor, accountId: string): Promise<{ revoked: boolean | null }> {
+  const account = await db().marketplaceAccount.findFirst({ where: { id: accountId, teamId: actor.teamId } });
+  if (!account) throw notFound("Linked account");
+  const adapter = platform(account.platform as PlatformId);
+  const app = appConfig(adapter.metadata.id);
+  let revoked: boolean | null = null;
+  if (adapter.oauth.revoke && app) {
+    revoked = await adapter.oauth
+      .revoke(app, { accessToken: unseal(account.accessToken), refreshToken: account.refreshToken ? unseal(account.refreshToken) : undefined })
+      .then(() => true)
+      .catch(() => false);
+  }
+  await db().$transaction(async (tx) => {
+    await tx.marketplaceAccount.delete({ where: { id: account.id } });
+    await recordAudit(
+      {
+        action: "account.unlinked",
+        teamId: actor.teamId,
+        actorId: actor.userId,
+        target: { type: "account", id: account.id, label: `${account.platform}:${account.shopName}` },
+        metadata: { sellerId: account.sellerId, revoked },
+        headers: actor.headers,
+      },
+      tx,
+    );
+  });
+  return { revoked };
+}
+
+/** The connector of a team's linked account; tokens are refreshed behind it as needed. */
+export async function connectorFor(team: Pick<TeamSummary, "id">, accountId: string): Promise<{ connector: Connector; account: AccountView }> {
+  const row = await db().marketplaceAccount.findFirst({ where: { id: accountId, teamId: team.id }, include: { linkedBy: { select: { name: true } } } });
+  if (!row) throw notFound("Linked account");
+  const adapter = platform(row.platform as PlatformId);
+  const app = appConfig(adapter.metadata.id);
+  if (!app) throw notFound(`${adapter.metadata.name} (not configured on this portal)`);
+  const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: () => accessTokenFor(row.id, { adapter, app }) });
+  return { connector, account: toView(row) };
+}

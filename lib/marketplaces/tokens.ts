@@ -1,0 +1,110 @@
+import { recordAudit } from "@/lib/audit";
+import { seal, unseal } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import type { MarketplaceAccount } from "@/lib/generated/prisma/client";
+import { MarketplaceError } from "./errors";
+import type { AppConfig, PlatformAdapter } from "./platform";
+import type { PlatformId, TokenSet } from "./types";
+
+/** Refresh this long before the access token expires, so no call goes out with a token about to die. */
+export const REFRESH_AHEAD_MS = 5 * 60 * 1000;
+/** How long one process may hold the refresh lease before others assume it died and take over. */
+const LEASE_MS = 30_000;
+const WAIT_STEP_MS = 150;
+
+export type TokenDeps = { adapter: PlatformAdapter; app: AppConfig };
+
+/** Columns that store a token set, sealed, with expiry times taken from the platform's answer. */
+export function tokenColumns(tokens: TokenSet) {
+  return {
+    accessToken: seal(tokens.accessToken),
+    refreshToken: tokens.refreshToken ? seal(tokens.refreshToken) : null,
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt ?? null,
+    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt ?? null,
+    scope: tokens.scope ?? null,
+  };
+}
+
+function fresh(account: MarketplaceAccount, now = Date.now()): boolean {
+  return !account.accessTokenExpiresAt || account.accessTokenExpiresAt.getTime() - REFRESH_AHEAD_MS > now;
+}
+
+function needsRelinking(account: MarketplaceAccount): MarketplaceError {
+  return new MarketplaceError({
+    platform: account.platform as PlatformId,
+    kind: "auth",
+    code: "needs_relinking",
+    message: `the link to ${account.shopName} must be renewed: ${account.lastError ?? "its authorization ended"}. Reconnect it on the Accounts page.`,
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A usable access token for the account, refreshed first when it is about to expire. */
+export async function accessTokenFor(accountId: string, deps: TokenDeps): Promise<string> {
+  const account = await db().marketplaceAccount.findUniqueOrThrow({ where: { id: accountId } });
+  if (account.status === "needs_relink") throw needsRelinking(account);
+  if (fresh(account)) return unseal(account.accessToken);
+  return refreshAccount(accountId, deps, account.tokenVersion);
+}
+
+/**
+ * Refreshes the account's tokens, at most once at a time across every process sharing the database:
+ * the process that wins the lease (a compare-and-swap on refreshLeaseUntil) calls the platform; the others
+ * wait until the token version moves on and use the new token. Allegro and AliExpress spend a refresh
+ * token on use, so two refreshes at once would kill the link.
+ *
+ * `seenVersion` is the token version the caller found stale; if another process already moved past it,
+ * its result is used without another call to the platform.
+ */
+export async function refreshAccount(accountId: string, deps: TokenDeps, seenVersion?: number): Promise<string> {
+  const deadline = Date.now() + LEASE_MS + 5_000;
+  for (;;) {
+    const account = await db().marketplaceAccount.findUniqueOrThrow({ where: { id: accountId } });
+    if (account.status === "needs_relink") throw needsRelinking(account);
+    if (seenVersion !== undefined && account.tokenVersion > seenVersion && fresh(account)) return unseal(account.accessToken);
+    const now = new Date();
+    const won = await db().marketplaceAccount.updateMany({
+      where: { id: accountId, tokenVersion: account.tokenVersion, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
+      data: { refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    if (won.count === 1) return refreshHoldingLease(account, deps);
+    if (Date.now() > deadline) {
+      throw new MarketplaceError({ platform: account.platform as PlatformId, kind: "unavailable", code: "refresh_stalled", message: "another process has been refreshing this link's tokens for too long" });
+    }
+    seenVersion ??= account.tokenVersion;
+    await sleep(WAIT_STEP_MS + Math.random() * WAIT_STEP_MS);
+  }
+}
+
+async function refreshHoldingLease(account: MarketplaceAccount, { adapter, app }: TokenDeps): Promise<string> {
+  const platform = account.platform as PlatformId;
+  try {
+    if (!account.refreshToken) throw new MarketplaceError({ platform, kind: "auth", code: "no_refresh_token", message: "the platform gave no refresh token" });
+    const tokens = await adapter.oauth.refresh(app, unseal(account.refreshToken));
+    // A platform that does not rotate may answer without a refresh token: keep the one we have.
+    const columns = tokenColumns({ ...tokens, refreshToken: tokens.refreshToken ?? unseal(account.refreshToken), refreshTokenExpiresAt: tokens.refreshTokenExpiresAt ?? account.refreshTokenExpiresAt ?? undefined });
+    await db().marketplaceAccount.update({
+      where: { id: account.id },
+      data: { ...columns, tokenVersion: { increment: 1 }, refreshLeaseUntil: null, status: "active", lastError: null },
+    });
+    return tokens.accessToken;
+  } catch (error) {
+    const refused = error instanceof MarketplaceError && (error.kind === "auth" || error.kind === "request");
+    await db().marketplaceAccount.update({
+      where: { id: account.id },
+      data: refused
+        ? { status: "needs_relink", lastError: error.message, refreshLeaseUntil: null }
+        : { refreshLeaseUntil: null, lastError: error instanceof Error ? error.message : String(error) },
+    });
+    if (refused) {
+      await recordAudit({
+        action: "account.refresh_failed",
+        teamId: account.teamId,
+        target: { type: "account", id: account.id, label: `${account.platform}:${account.shopName}` },
+        metadata: { code: error.code, message: error.platformMessage },
+      });
+    }
+    throw error;
+  }
+}
