@@ -11,6 +11,7 @@ export default async function TeamLayout({ children, params }: { children: React
   const base = `/t/${team.slug}`;
   const items = [
     { href: base, label: "Overview" },
+    { href: `${base}/accounts`, label: "Accounts" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit log" },
   ];
