@@ -30,9 +30,9 @@ export default defineConfig({
       ],
     },
   },
-  // A production build on a fresh embedded database in a temp folder (see tests/e2e/serve.mjs).
+  // A production build on a fresh embedded database in a temp folder (see tests/e2e/serve.ts).
   webServer: {
-    command: `node tests/e2e/serve.mjs ${port}`,
+    command: `npx tsx tests/e2e/serve.ts ${port}`,
     url: `http://localhost:${port}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -11,7 +11,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "components/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/sandbox/**/*.test.ts", "components/**/*.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        // Each platform's connector against the sandbox over real HTTP; no database involved.
+        test: { name: "platforms", include: ["tests/platforms/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 30_000 },
       },
       ...(["pglite", "postgres"] as const).map((db) => ({
         resolve: { alias },
