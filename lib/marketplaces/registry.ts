@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
+import allegro from "./allegro";
 import type { PlatformAdapter } from "./platform";
 import { PLATFORM_IDS, type PlatformId } from "./types";
 
-// Platform folders register here as they are built (lib/marketplaces/<platform>/index.ts).
-const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = {};
+const ADAPTERS: Partial<Record<PlatformId, PlatformAdapter>> = { allegro };
 
 export function isPlatformId(value: string): value is PlatformId {
   return (PLATFORM_IDS as readonly string[]).includes(value);

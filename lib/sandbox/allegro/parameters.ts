@@ -7,8 +7,9 @@ export function categoryParameter(attribute: Attribute) {
   const common = {
     id: attribute.id,
     name: attribute.name.en,
-    // A dependent parameter is never required outright: requiredDependsOnValueIds says when it is.
-    required: attribute.required && !dependsOn,
+    // As in Allegro's description: `required` marks the parameter required, and requiredDependsOnValueIds
+    // narrows that to when the parameter it depends on has one of those values.
+    required: attribute.required,
     requiredForProduct: false,
     unit: attribute.unit ?? null,
     options: {
