@@ -42,7 +42,7 @@ function assertSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
   if (!MUTATING.has(req.method) || !origin) return;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  if (!URL.canParse(origin) || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
 }
 
 /**
