@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import path from "node:path";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { openEmbeddedDatabase } from "./embedded-db";
 import { env } from "./env";
 
@@ -38,4 +38,9 @@ export async function closeDb(): Promise<void> {
   const connection = holder.stallkeeperDb;
   holder.stallkeeperDb = undefined;
   await connection?.close();
+}
+
+/** True when a write lost a race on a unique constraint (two sign-ups with one email, say). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -108,7 +108,9 @@ export async function revokeInvite(actor: Actor, inviteId: string): Promise<void
   if (!invite) throw notFound("Invite");
   if (status(invite) !== "pending") throw new AppError("conflict", `This invite is already ${status(invite)}.`);
   await db().$transaction(async (tx) => {
-    await tx.invite.update({ where: { id: invite.id }, data: { revokedAt: new Date() } });
+    // Conditional, so an invite accepted a moment ago is not also marked revoked.
+    const revoked = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count !== 1) throw new AppError("conflict", "This invite was used or revoked a moment ago.");
     await recordAudit(
       { action: "invite.revoked", teamId: actor.team.id, actorId: actor.userId, target: { type: "invite", id: invite.id, label: invite.email ?? "link" }, headers: actor.headers },
       tx,

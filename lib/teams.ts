@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "./audit";
-import { db } from "./db";
+import { db, isUniqueViolation } from "./db";
 import type { Role } from "./generated/prisma/enums";
 
 export const createTeamInput = z.object({
@@ -23,8 +23,19 @@ function slugify(name: string): string {
 export async function createTeam(userId: string, input: z.infer<typeof createTeamInput>, headers?: Headers): Promise<TeamSummary> {
   const base = slugify(input.name);
   const taken = await db().team.findUnique({ where: { slug: base }, select: { id: true } });
-  // A short random suffix keeps slugs readable and unique without a retry loop in the common case.
-  const slug = taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
+  // A short random suffix keeps slugs readable and unique; a race for the plain slug retries with a suffix.
+  try {
+    return await insertTeam(userId, input.name, taken ? suffixed(base) : base, headers);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return insertTeam(userId, input.name, suffixed(base), headers);
+  }
+}
+
+const suffixed = (base: string) => `${base}-${randomBytes(3).toString("hex")}`;
+
+async function insertTeam(userId: string, name: string, slug: string, headers?: Headers): Promise<TeamSummary> {
+  const input = { name };
   return db().$transaction(async (tx) => {
     const team = await tx.team.create({
       data: { name: input.name, slug, memberships: { create: { userId, role: "owner" } } },

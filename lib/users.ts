@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "./audit";
-import { db } from "./db";
+import { db, isUniqueViolation } from "./db";
 import { AppError } from "./errors";
 import { consume, reset, signInByEmail, signInByIp, signUpByIp } from "./rate-limit";
 import { requestInfo } from "./request-info";
@@ -25,18 +25,23 @@ const publicFields = { id: true, email: true, name: true } as const;
 
 export async function signUp(input: z.infer<typeof signUpInput>, headers: Headers): Promise<PublicUser> {
   await consume(signUpByIp(), requestInfo(headers).ip ?? "unknown");
-  const taken = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (taken) {
-    throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+  const emailTaken = () =>
+    new AppError("conflict", "An account with this email already exists. Sign in instead.", {
       fields: { email: "An account with this email already exists." },
     });
-  }
+  if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: publicFields });
-    await recordAudit({ action: "user.signed_up", actorId: user.id, headers }, tx);
-    return user;
-  });
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: publicFields });
+      await recordAudit({ action: "user.signed_up", actorId: user.id, headers }, tx);
+      return user;
+    });
+  } catch (error) {
+    // Two sign-ups with one email at the same moment: the unique index decides, the loser hears why.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
 }
 
 /** Checks an email and password, counting the attempt against per-IP and per-email limits. */

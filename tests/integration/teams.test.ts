@@ -412,3 +412,24 @@ describe("removing and leaving", () => {
     await refused(() => leave(team, u.outsider), 409, "conflict");
   });
 });
+
+describe("races on unique values", () => {
+  it("two sign-ups with one email at the same moment: one account, and the other hears why", async () => {
+    const email = uniqueEmail("race");
+    const answers = await Promise.all(
+      ["198.51.100.1", "198.51.100.2"].map((ip) =>
+        call(signUpRoute, { url: "/api/users", body: { name: "Racer", email, password: PASSWORD }, headers: { "x-forwarded-for": ip } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.status === 409)!.error?.fields?.email).toContain("already exists");
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+
+  it("teams created with one name at the same moment all succeed, each with its own slug", async () => {
+    const name = `Twin ${Date.now()}`;
+    const answers = await Promise.all([1, 2, 3].map(() => call<{ team: TeamSummary }>(createTeamRoute, { url: "/api/teams", body: { name }, as: u.owner })));
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.json!.team.slug)).size).toBe(3);
+  });
+});
