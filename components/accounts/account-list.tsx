@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { DateTime } from "@/components/ui/date-time";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
 import { callApi } from "@/lib/client/api";
@@ -14,8 +15,6 @@ const HEALTH: Record<AccountHealth, { label: string; tone: BadgeTone }> = {
   expiring: { label: "Expiring soon", tone: "amber" },
   needs_relink: { label: "Needs re-linking", tone: "red" },
 };
-
-const formatDate = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
 
 export function AccountList({ team, accounts, platformNames, canLink }: { team: string; accounts: AccountView[]; platformNames: Record<string, string>; canLink: boolean }) {
   const router = useRouter();
@@ -47,14 +46,14 @@ export function AccountList({ team, accounts, platformNames, canLink }: { team: 
                 </span>
               </div>
               <p className="text-xs text-slate-500">
-                Seller id <span className="font-mono">{account.sellerId}</span> · linked by {account.linkedBy ?? "a former member"} on {formatDate(account.linkedAt)}
+                Seller id <span className="font-mono">{account.sellerId}</span> · linked by {account.linkedBy ?? "a former member"} on <DateTime iso={account.linkedAt} />
               </p>
               <p className="text-xs text-slate-500">
-                Access token until {formatDate(account.accessTokenExpiresAt)} · authorization until {formatDate(account.expiresAt)}
+                Access token until <DateTime iso={account.accessTokenExpiresAt} /> · authorization until <DateTime iso={account.expiresAt} />
               </p>
               {account.health === "expiring" ? (
                 <Notice tone="warning" testId="expiry-warning">
-                  This link stops working on {formatDate(account.expiresAt)}. Reconnect before then to keep jobs running.
+                  This link stops working on <DateTime iso={account.expiresAt} />. Reconnect before then to keep jobs running.
                 </Notice>
               ) : null}
               {account.health === "needs_relink" ? (

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DateTime } from "@/components/ui/date-time";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -89,7 +90,7 @@ export function InviteList({ team, invites }: { team: string; invites: InviteVie
               <span className="font-medium">{invite.email ?? "Anyone with the link"}</span>
               <span className="text-slate-500">
                 {" "}
-                · {invite.role} · by {invite.createdBy} · expires {new Date(invite.expiresAt).toLocaleDateString()}
+                · {invite.role} · by {invite.createdBy} · expires <DateTime iso={invite.expiresAt} format="date" />
               </span>
             </div>
             <div className="flex items-center gap-2">

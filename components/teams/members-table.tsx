@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
@@ -88,7 +89,7 @@ export function MembersTable({
                     <Badge tone={member.role === "owner" ? "blue" : "gray"}>{ROLE_NAMES[member.role]}</Badge>
                   )}
                 </td>
-                <td className="py-3 pr-4 text-slate-500">{new Date(member.joinedAt).toLocaleDateString()}</td>
+                <td className="py-3 pr-4 text-slate-500"><DateTime iso={member.joinedAt} format="date" /></td>
                 <td className="py-3 text-right">
                   {self ? (
                     <ConfirmButton
