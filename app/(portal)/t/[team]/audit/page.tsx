@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { Suspense } from "react";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { QueryProblems } from "@/components/data-table/query-problems";
 import { patchSearch, type FilterDefinition } from "@/components/data-table/search-params";
+import { parseTableQuery } from "@/components/data-table/url-query";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, listAuditEvents, type AuditQuery } from "@/lib/audit";
+import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, auditQuery, listAuditEvents, type AuditQuery } from "@/lib/audit";
 import { teamPage } from "@/lib/auth/page";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { parseAuditSearchParams } from "./audit-query";
 import { pickLocale, toAuditTableRows } from "./audit-rows";
 import { auditSort } from "./audit-sort";
 import { AuditTable } from "./audit-table";
@@ -41,34 +41,14 @@ export default async function AuditPage({ params, searchParams }: Props) {
     );
   }
 
-  const { query, problems, withoutProblems } = parseAuditSearchParams(search);
+  const { query, problems, withoutProblems } = parseTableQuery(auditQuery, search);
   const locale = pickLocale((await headers()).get("accept-language"));
 
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what in this team, and from where. Times and dates are in UTC." />
       <div className="space-y-4">
-        {problems.length ? (
-          <Notice tone="warning" title="Some parts of the address were not understood and are ignored:" testId="audit-query-notice">
-            <ul className="list-disc space-y-0.5 pl-5">
-              {problems.map((problem) => (
-                <li key={problem.param} data-testid={`audit-query-problem-${problem.param}`}>
-                  <code className="font-mono">{problem.param}</code>
-                  {problem.value ? (
-                    <>
-                      {" "}
-                      = <code className="font-mono break-all">“{problem.value.length > 60 ? `${problem.value.slice(0, 59)}…` : problem.value}”</code>
-                    </>
-                  ) : null}
-                  : {problem.message}
-                </li>
-              ))}
-            </ul>
-            <Link href={`${path}${withoutProblems}`} className="mt-2 inline-block font-medium underline underline-offset-2">
-              Remove them from the address
-            </Link>
-          </Notice>
-        ) : null}
+        <QueryProblems problems={problems} cleanHref={`${path}${withoutProblems}`} testId="audit" />
         <Suspense fallback={<DataTableSkeleton columnCount={7} filterCount={4} label="Loading the audit log…" testId="audit" />}>
           <AuditResults teamId={team.id} query={query} locale={locale} />
         </Suspense>

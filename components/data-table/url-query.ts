@@ -1,15 +1,17 @@
-import { firstValues, patchSearch, type SearchParamsInput } from "@/components/data-table/search-params";
-import { auditQuery, type AuditQuery } from "@/lib/audit";
+import type { z } from "zod";
+import { firstValues, patchSearch, type SearchParamsInput } from "./search-params";
 
 export type QueryProblem = { param: string; value: string; message: string };
 
+export type ParsedTableQuery<T> = { query: T; problems: QueryProblem[]; withoutProblems: string };
+
 /**
- * Reads the audit table's query from the URL. A hand-edited parameter that does not parse is dropped (the rest still
- * apply) and reported, so the page can say what it ignored instead of failing.
+ * Reads a table's query from the URL with its zod schema. A hand-edited parameter that does not parse is dropped
+ * (the rest still apply) and reported, so the page can say what it ignored and still show data, instead of failing.
  */
-export function parseAuditSearchParams(input: SearchParamsInput): { query: AuditQuery; problems: QueryProblem[]; withoutProblems: string } {
+export function parseTableQuery<T>(schema: z.ZodType<T>, input: SearchParamsInput): ParsedTableQuery<T> {
   const raw = firstValues(input);
-  const first = auditQuery.safeParse(raw);
+  const first = schema.safeParse(raw);
   if (first.success) return { query: first.data, problems: [], withoutProblems: patchSearch(input, {}) };
 
   const problems: QueryProblem[] = [];
@@ -21,9 +23,9 @@ export function parseAuditSearchParams(input: SearchParamsInput): { query: Audit
     problems.push({ param, value: raw[param] ?? "", message });
   }
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((problem) => problem.param === key)));
-  const second = auditQuery.safeParse(cleaned);
+  const second = schema.safeParse(cleaned);
   return {
-    query: second.success ? second.data : auditQuery.parse({}),
+    query: second.success ? second.data : schema.parse({}),
     problems,
     withoutProblems: patchSearch(input, Object.fromEntries(problems.map((problem) => [problem.param, null]))),
   };
