@@ -1,0 +1,29 @@
+// Alibaba.com (ICBU)'s limits as the portal honours them (shared docs/marketplaces.md §1).
+import type { PlatformMetadata } from "../types";
+
+/** `alibaba.icbu.product.list`: "每页最多30个", at most 30 products a page, newest change first. */
+export const MAX_PRODUCTS_PER_PAGE = 30;
+
+/**
+ * `/icbu/product/update/display` publishes no maximum; 20 products a call is the portal's choice [INFER], and what
+ * the sandbox accepts.
+ */
+export const MAX_PRODUCTS_PER_DISPLAY_CHANGE = 20;
+
+export const metadata: PlatformMetadata = {
+  id: "alibaba",
+  name: "Alibaba.com",
+  description: "Link an Alibaba.com supplier account to browse its products and put them on or off display in bulk.",
+  capabilities: {
+    // The list filters by title, plain id, category and modification time, not by status, and has one order.
+    products: { maxPageSize: MAX_PRODUCTS_PER_PAGE, sorts: ["modified_desc"], statusFilter: false, searchById: true },
+    productDetail: { skus: true, quality: true },
+    categories: true,
+    attributeSchema: true,
+    displayStatus: { targets: ["online", "offline"], maxBatchSize: MAX_PRODUCTS_PER_DISPLAY_CHANGE, asynchronous: false },
+    // ICBU publishes no rate limits [INFER]: a fifth of the sandbox's 100 a second per app, and 5 a second per supplier.
+    rateLimit: { perApp: 20, perAccount: 5 },
+  },
+  pkce: false,
+  rotatesRefreshTokens: true,
+};

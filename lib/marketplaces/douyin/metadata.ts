@@ -1,0 +1,28 @@
+// Doudian's limits as the portal honours them (shared docs/marketplaces.md §4).
+import type { PlatformMetadata } from "../types";
+
+/** `product/listV2`: `size` 1–100, `page` from 1 to 100, and `page × size` may not pass 10 000. */
+export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE = 100;
+export const MAX_WINDOW = 10_000;
+
+/** `product/setOnline` and `product/setOffline` take one `product_id`; no batch variant exists. */
+export const MAX_STATUS_BATCH = 1;
+
+export const metadata: PlatformMetadata = {
+  id: "douyin",
+  name: "Douyin shop",
+  description: "Link a Douyin shop (抖店) to browse its products with their review state and put them online or offline.",
+  capabilities: {
+    // listV2 has no sort parameter and no category filter; a 19-digit search is looked up as a product id.
+    products: { maxPageSize: MAX_PAGE_SIZE, maxWindow: MAX_WINDOW, sorts: [], statusFilter: true, searchById: true },
+    productDetail: { skus: true, quality: true },
+    categories: true,
+    attributeSchema: true,
+    displayStatus: { targets: ["online", "offline"], maxBatchSize: MAX_STATUS_BATCH, asynchronous: false },
+    // Doudian publishes no figures; these stay well inside the per-API quotas apps are given.
+    rateLimit: { perApp: 50, perAccount: 10 },
+  },
+  pkce: false,
+  rotatesRefreshTokens: true,
+};
