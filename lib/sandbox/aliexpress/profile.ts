@@ -39,11 +39,14 @@ export const nativeState = (status: string) => {
 export const STATUS_TYPES = ["onSelling", "offline", "auditing", "editingRequired"] as const;
 export const OFFLINE_REASONS = ["user_offline", "expire_offline", "violate_offline", "punish_offline", "degrade_offline"] as const;
 
-/** An app in test status: access 1 day, refresh 2 days; a refresh hands out a new pair but keeps the refresh token's end. */
+/**
+ * A launched app: access 30 days, refresh 60 (an app in test status gets 1 and 2 days, §3.1); a refresh hands out a
+ * new pair but keeps the refresh token's end.
+ */
 export const TOKENS: TokenPolicy = {
   codeTtlSeconds: 30 * 60,
-  accessTtlSeconds: 24 * 60 * 60,
-  refreshTtlSeconds: 2 * 24 * 60 * 60,
+  accessTtlSeconds: 30 * 24 * 60 * 60,
+  refreshTtlSeconds: 60 * 24 * 60 * 60,
   rotatesRefreshTokens: true,
   reuseGraceSeconds: 0,
   refreshRenewsLifetime: false,
