@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { imageSources } from "@/lib/marketplaces/config";
 
 // A fresh nonce per request lets Next's own inline scripts run while any injected script is refused.
 export default function proxy(request: NextRequest) {
@@ -8,7 +9,7 @@ export default function proxy(request: NextRequest) {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${imageSources().join(" ")}`,
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-ancestors 'none'",

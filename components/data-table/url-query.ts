@@ -1,5 +1,5 @@
-import type { z } from "zod";
-import { firstValues, patchSearch, type SearchParamsInput } from "./search-params";
+import { z } from "zod";
+import { firstValues, patchSearch, TABLE_PARAMS, type SearchParamsInput } from "./search-params";
 
 export type QueryProblem = { param: string; value: string; message: string };
 
@@ -11,10 +11,11 @@ export type ParsedTableQuery<T> = { query: T; problems: QueryProblem[]; withoutP
  */
 export function parseTableQuery<T>(schema: z.ZodType<T>, input: SearchParamsInput): ParsedTableQuery<T> {
   const raw = firstValues(input);
-  const first = schema.safeParse(raw);
-  if (first.success) return { query: first.data, problems: [], withoutProblems: patchSearch(input, {}) };
+  const problems = unknownParams(schema, raw);
+  const known = withoutParams(raw, problems);
+  const first = schema.safeParse(known);
+  if (first.success) return { query: first.data, problems, withoutProblems: patchSearch(input, removal(problems)) };
 
-  const problems: QueryProblem[] = [];
   for (const issue of first.error.issues) {
     const param = String(issue.path[0] ?? "");
     if (problems.some((problem) => problem.param === param)) continue;
@@ -22,11 +23,24 @@ export function parseTableQuery<T>(schema: z.ZodType<T>, input: SearchParamsInpu
     const message = issue.code === "invalid_type" && issue.expected === "number" ? "Use a whole number." : issue.message;
     problems.push({ param, value: raw[param] ?? "", message });
   }
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((problem) => problem.param === key)));
-  const second = schema.safeParse(cleaned);
+  const second = schema.safeParse(withoutParams(raw, problems));
   return {
     query: second.success ? second.data : schema.parse({}),
     problems,
-    withoutProblems: patchSearch(input, Object.fromEntries(problems.map((problem) => [problem.param, null]))),
+    withoutProblems: patchSearch(input, removal(problems)),
   };
 }
+
+/** Parameters an object schema does not know (the table's own `cols` aside): a mistyped or stale filter. */
+function unknownParams(schema: z.ZodType, raw: Record<string, string>): QueryProblem[] {
+  if (!(schema instanceof z.ZodObject)) return [];
+  const known = new Set<string>([...Object.keys(schema.shape), ...Object.values(TABLE_PARAMS)]);
+  return Object.entries(raw)
+    .filter(([param]) => !known.has(param))
+    .map(([param, value]) => ({ param, value, message: "This table has no such filter." }));
+}
+
+const withoutParams = (raw: Record<string, string>, problems: readonly QueryProblem[]) =>
+  Object.fromEntries(Object.entries(raw).filter(([key]) => !problems.some((problem) => problem.param === key)));
+
+const removal = (problems: readonly QueryProblem[]) => Object.fromEntries(problems.map((problem) => [problem.param, null]));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
 import type { AppConfig } from "./platform";
-import type { PlatformId } from "./types";
+import { PLATFORM_IDS, type PlatformId } from "./types";
 
 /**
  * Environment variable prefix per platform: `<PREFIX>_APP_KEY`, `_APP_SECRET`, `_AUTH_URL`, `_API_URL`.
@@ -45,4 +45,16 @@ export function appConfig(platform: PlatformId, source: NodeJS.ProcessEnv = proc
     apiUrl: read("API_URL", REAL_HOSTS[platform].apiUrl),
     redirectUri: new URL(`/api/oauth/${platform}/callback`, env().APP_URL).toString(),
   };
+}
+
+/**
+ * Where product images may load from: any https host (the platforms' CDNs vary), plus the API hosts of platforms
+ * served over plain http, which is the sandbox on this machine (it serves its own images).
+ */
+export function imageSources(source: NodeJS.ProcessEnv = process.env): string[] {
+  const origins = PLATFORM_IDS.flatMap((id) => {
+    const base = source[`${ENV_PREFIX[id]}_API_URL`];
+    return base && URL.canParse(base) && new URL(base).protocol === "http:" ? [new URL(base).origin] : [];
+  });
+  return ["https:", ...new Set(origins)];
 }

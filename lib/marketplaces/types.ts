@@ -93,7 +93,16 @@ export type StatusChangeProgress = { kind: "done"; results: ItemResult[] } | { k
 
 /** What a platform can do, declared in its metadata; the UI enables buttons from this, never from the id. */
 export type Capabilities = {
-  products: { maxPageSize: number; maxWindow?: number; sorts: ProductSort[]; statusFilter: boolean; searchById: boolean };
+  products: {
+    maxPageSize: number;
+    /** The deepest offset + page size the list serves (Doudian: page x size at most 10,000). */
+    maxWindow?: number;
+    sorts: ProductSort[];
+    statusFilter: boolean;
+    categoryFilter: boolean;
+    modifiedFilter: boolean;
+    searchById: boolean;
+  };
   productDetail: { skus: boolean; quality: boolean };
   categories: boolean;
   attributeSchema: boolean;

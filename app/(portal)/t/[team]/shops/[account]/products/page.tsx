@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { QueryProblems } from "@/components/data-table/query-problems";
+import { patchSearch, type FilterDefinition } from "@/components/data-table/search-params";
+import { parseTableQuery, type QueryProblem } from "@/components/data-table/url-query";
+import { ProductsTable } from "@/components/shops/products-table";
+import { ShopProblemView } from "@/components/shops/shop-problem";
+import { STATUS_LABELS } from "@/components/shops/status-badge";
+import { DISPLAY_STATUSES, type PlatformMetadata, type ProductQuery } from "@/lib/marketplaces/types";
+import { shopPage } from "@/lib/shops/page";
+import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
+import { loadProductPage } from "@/lib/shops/products";
+import { attempt, type Shop } from "@/lib/shops/shop";
+
+export const metadata: Metadata = { title: "Products" };
+
+type SearchInput = Record<string, string | string[] | undefined>;
+
+type Props = {
+  params: Promise<{ team: string; account: string }>;
+  searchParams: Promise<SearchInput>;
+};
+
+/** The filters this platform's list can apply; the others are named under the toolbar instead of offered. */
+function filtersFor(metadata: PlatformMetadata): { filters: FilterDefinition[]; unavailable: string[] } {
+  const { products } = metadata.capabilities;
+  const filters: FilterDefinition[] = [{ kind: "text", param: "q", label: "Search", placeholder: products.searchById ? "Title or product id" : "Title" }];
+  const unavailable: string[] = [];
+  if (products.statusFilter) {
+    filters.push({ kind: "select", param: "status", label: "Status", allLabel: "Any status", options: DISPLAY_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })) });
+  } else unavailable.push("display status");
+  if (products.categoryFilter) filters.push({ kind: "text", param: "category", label: "Category", placeholder: "Category id" });
+  else unavailable.push("category");
+  if (products.modifiedFilter) filters.push({ kind: "date-range", label: "Modified", fromParam: "from", toParam: "to", fromLabel: "Modified from", toLabel: "Modified to" });
+  else unavailable.push("modification date");
+  return { filters, unavailable };
+}
+
+export default async function ProductsPage({ params, searchParams }: Props) {
+  const [{ team: slug, account: accountId }, search] = await Promise.all([params, searchParams]);
+  const { shop, base, reconnectHref } = await shopPage(slug, accountId);
+  const parsed = parseTableQuery(productUrlQuery, search);
+  const plan = planProductQuery(parsed.query, shop.metadata);
+  const { filters, unavailable } = filtersFor(shop.metadata);
+  const known = [...parsed.problems, ...plan.problems];
+  return (
+    <div className="space-y-4">
+      {unavailable.length ? (
+        <p className="text-xs text-slate-500" data-testid="products-unavailable-filters">
+          {shop.metadata.name}&apos;s product list cannot be filtered by {unavailable.join(" or ")}.
+        </p>
+      ) : null}
+      <QueryProblems problems={known} cleanHref={cleanHref(`${base}/products`, search, known)} testId="products" />
+      <Suspense key={patchSearch(search, {})} fallback={<DataTableSkeleton columnCount={8} filterCount={filters.length} label="Loading products…" testId="products" />}>
+        <ProductResults shop={shop} base={base} reconnectHref={reconnectHref} query={plan.query} sort={parsed.query.sort} filters={filters} search={search} known={known} />
+      </Suspense>
+    </div>
+  );
+}
+
+/** The address without the parameters the page could not use. */
+const cleanHref = (path: string, search: SearchInput, problems: readonly QueryProblem[]) =>
+  `${path}${patchSearch(search, Object.fromEntries(problems.map((problem) => [problem.param, null])))}`;
+
+async function ProductResults(props: {
+  shop: Shop;
+  base: string;
+  reconnectHref: string | null;
+  query: ProductQuery;
+  sort: string | undefined;
+  filters: FilterDefinition[];
+  search: SearchInput;
+  known: QueryProblem[];
+}) {
+  const { shop, base, query } = props;
+  const result = await attempt(shop, () => loadProductPage(shop, query));
+  if (!result.ok) return <ShopProblemView problem={result.problem} reconnectHref={props.reconnectHref} testId="products-problem" />;
+  const { page, query: shown, problems } = result.value;
+  const sortable = sortableColumns(shop.metadata.capabilities.products.sorts);
+  const [column, direction] = query.sort ? (props.sort ?? "").split(".") : [];
+  const filtered = Boolean(query.search || query.status || query.categoryId || query.modifiedFrom || query.modifiedTo);
+  return (
+    <div className="space-y-4">
+      <QueryProblems problems={problems} cleanHref={cleanHref(`${base}/products`, props.search, [...props.known, ...problems])} testId="products-page" />
+      <ProductsTable
+        rows={page.items}
+        total={page.total}
+        page={shown.page}
+        pageSize={shown.pageSize}
+        pageSizes={PRODUCT_PAGE_SIZES}
+        defaultPageSize={DEFAULT_PRODUCT_PAGE_SIZE}
+        sorting={column ? [{ id: column, desc: direction === "desc" }] : []}
+        sortable={sortable}
+        filters={props.filters}
+        productBase={`${base}/products`}
+        emptyState={
+          <p data-testid="products-empty">{filtered ? "No products match these filters." : `${shop.account.shopName} has no products on ${shop.metadata.name} yet.`}</p>
+        }
+      />
+    </div>
+  );
+}

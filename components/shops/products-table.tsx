@@ -1,0 +1,126 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, type ReactNode } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { columnSortCodec, type FilterDefinition, type SortRule } from "@/components/data-table/search-params";
+import { DateTime } from "@/components/ui/date-time";
+import type { ProductSummary } from "@/lib/marketplaces/types";
+import { StatusBadge } from "./status-badge";
+
+const muted = <span className="text-slate-400">—</span>;
+
+function columns(productHref: (id: string) => string): ColumnDef<ProductSummary, unknown>[] {
+  return [
+    {
+      id: "image",
+      header: "Image",
+      meta: { label: "Image" },
+      cell: ({ row }) =>
+        row.original.imageUrl ? (
+          // Platform CDNs vary and images are thumbnails: a plain img keeps them off the portal's image optimizer.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={row.original.imageUrl} alt="" loading="lazy" className="size-10 rounded-sm bg-slate-100 object-cover ring-1 ring-slate-200" />
+        ) : (
+          <span className="block size-10 rounded-sm bg-slate-100" />
+        ),
+    },
+    {
+      id: "title",
+      accessorKey: "title",
+      header: "Title",
+      enableSorting: true,
+      enableHiding: false,
+      meta: { label: "Title", className: "min-w-64" },
+      cell: ({ row }) => (
+        <div>
+          <Link href={productHref(row.original.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="product-link">
+            {row.original.title}
+          </Link>
+          {row.original.altTitle ? <div className="text-xs text-slate-500">{row.original.altTitle}</div> : null}
+        </div>
+      ),
+    },
+    { id: "id", header: "Product id", meta: { label: "Product id" }, cell: ({ row }) => <span className="font-mono text-xs text-slate-600">{row.original.id}</span> },
+    { id: "status", header: "Status", meta: { label: "Status" }, cell: ({ row }) => <StatusBadge status={row.original.status} native={row.original.native} /> },
+    {
+      id: "category",
+      header: "Category",
+      meta: { label: "Category", defaultHidden: true },
+      cell: ({ row }) => (row.original.categoryId ? <span className="font-mono text-xs text-slate-600">{row.original.categoryId}</span> : muted),
+    },
+    {
+      id: "price",
+      header: "Price",
+      meta: { label: "Price", className: "text-right whitespace-nowrap" },
+      cell: ({ row }) => (row.original.price ? <span className="tabular-nums">{`${row.original.price.amount} ${row.original.price.currency}`}</span> : muted),
+    },
+    {
+      id: "stock",
+      header: "Stock",
+      meta: { label: "Stock", className: "text-right" },
+      cell: ({ row }) => (row.original.stock !== undefined ? <span className="tabular-nums">{row.original.stock}</span> : muted),
+    },
+    {
+      id: "modified",
+      accessorKey: "modifiedAt",
+      header: "Modified",
+      enableSorting: true,
+      sortDescFirst: true,
+      meta: { label: "Modified", className: "whitespace-nowrap" },
+      cell: ({ row }) => (row.original.modifiedAt ? <DateTime iso={row.original.modifiedAt} format="dateTime" /> : muted),
+    },
+  ];
+}
+
+export type ProductsTableProps = {
+  rows: ProductSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageSizes: readonly number[];
+  defaultPageSize: number;
+  sorting: SortRule[];
+  /** Columns the platform's list sorts both ways; the others do not offer sorting. */
+  sortable: string[];
+  filters: FilterDefinition[];
+  /** Where a product's detail page is: `${productBase}/${id}`. */
+  productBase: string;
+  toolbarActions?: ReactNode;
+  emptyState?: ReactNode;
+};
+
+export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState }: ProductsTableProps) {
+  const sortCodec = useMemo(() => columnSortCodec({ sortable }), [sortable]);
+  const tableColumns = useMemo(
+    () => columns((id) => `${productBase}/${encodeURIComponent(id)}`).map((column) => (column.enableSorting && !sortable.includes(column.id!) ? { ...column, enableSorting: false } : column)),
+    [productBase, sortable],
+  );
+  return (
+    <DataTable
+      caption="Products"
+      testId="products"
+      columns={tableColumns}
+      rows={rows}
+      total={total}
+      page={page}
+      pageSize={pageSize}
+      pageSizes={pageSizes}
+      defaultPageSize={defaultPageSize}
+      sorting={sorting}
+      sortCodec={sortCodec}
+      filters={filters}
+      columnChooser
+      selectable
+      getRowLabel={(row) => row.title}
+      toolbarActions={toolbarActions}
+      emptyState={emptyState}
+      actionBar={({ count, selection }) => (
+        <span className="text-sm text-slate-700" data-testid="products-action-bar">
+          {selection.mode === "all-matching" ? `All ${count.toLocaleString()} matching products are selected.` : `${count.toLocaleString()} selected.`}
+        </span>
+      )}
+    />
+  );
+}
