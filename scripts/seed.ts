@@ -1,6 +1,8 @@
-// Creates the demo user and team for `npm run dev` (idempotent), and prints how to sign in.
+// Creates the demo user and team for `npm run dev` (idempotent), links demo shops on the sandbox, and prints how to
+// sign in.
 import { hashPassword } from "../lib/auth/passwords";
 import { closeDb, db } from "../lib/db";
+import { linkDemoShops } from "./demo-shops";
 
 export const DEMO = { email: "demo@example.com", password: "stallkeeper-demo", name: "Demo Seller", team: "Demo Team", slug: "demo" };
 
@@ -15,6 +17,8 @@ async function main() {
     update: {},
     create: { teamId: team.id, userId: user.id, role: "owner" },
   });
+  const shops = await linkDemoShops(user.id, team.id);
+  if (shops.length) console.log(`Linked demo shops on the sandbox: ${shops.join(", ")}`);
   console.log(`Demo sign-in: ${DEMO.email} / ${DEMO.password} (team "${DEMO.team}")`);
 }
 

@@ -3,10 +3,20 @@ import { Notice } from "@/components/ui/notice";
 import type { QueryProblem } from "./url-query";
 
 /** Says which hand-edited parts of the address a table ignored, with a link to the address without them. */
-export function QueryProblems({ problems, cleanHref, testId }: { problems: QueryProblem[]; cleanHref: string; testId: string }) {
+export function QueryProblems({
+  problems,
+  cleanHref,
+  testId,
+  title = "Some parts of the address cannot be used and are left out:",
+}: {
+  problems: QueryProblem[];
+  cleanHref: string;
+  testId: string;
+  title?: string;
+}) {
   if (!problems.length) return null;
   return (
-    <Notice tone="warning" title="Some parts of the address were not understood and are ignored:" testId={`${testId}-query-notice`}>
+    <Notice tone="warning" title={title} testId={`${testId}-query-notice`}>
       <ul className="list-disc space-y-0.5 pl-5">
         {problems.map((problem) => (
           <li key={problem.param} data-testid={`${testId}-query-problem-${problem.param}`}>

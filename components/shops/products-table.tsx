@@ -43,7 +43,7 @@ function columns(productHref: (id: string) => string): ColumnDef<ProductSummary,
       ),
     },
     { id: "id", header: "Product id", meta: { label: "Product id" }, cell: ({ row }) => <span className="font-mono text-xs text-slate-600">{row.original.id}</span> },
-    { id: "status", header: "Status", meta: { label: "Status" }, cell: ({ row }) => <StatusBadge status={row.original.status} native={row.original.native} /> },
+    { id: "status", header: "Status", meta: { label: "Status", className: "min-w-40" }, cell: ({ row }) => <StatusBadge status={row.original.status} native={row.original.native} /> },
     {
       id: "category",
       header: "Category",

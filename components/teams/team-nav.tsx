@@ -39,7 +39,9 @@ export function TeamSwitcher({ current, teams }: { current: string; teams: { slu
         value={current}
         onChange={(event) => {
           if (event.target.value === "__teams") return router.push("/teams");
-          router.push(pathname.replace(`/t/${current}`, `/t/${event.target.value}`));
+          // A shop belongs to one team: from a shop's pages, the other team's overview is the nearest equivalent.
+          const section = pathname.slice(`/t/${current}`.length);
+          router.push(`/t/${event.target.value}${section.startsWith("/shops/") ? "" : section}`);
         }}
       >
         {teams.map((team) => (

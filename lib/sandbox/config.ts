@@ -1,6 +1,7 @@
 // The sandbox's settings: defaults, and how the environment overrides them. The portal's dev script imports
 // the defaults from here so that the portal and the sandbox agree on app keys and secrets without a .env file.
 import { z } from "zod";
+import type { SandboxOptions } from "./server";
 
 export const SANDBOX_PLATFORM_IDS = ["alibaba", "1688", "aliexpress", "douyin", "allegro"] as const;
 export type SandboxPlatformId = (typeof SANDBOX_PLATFORM_IDS)[number];
@@ -93,5 +94,18 @@ export function configFromEnv(source: Record<string, string | undefined> = proce
     seed: env.SANDBOX_SEED ?? SANDBOX_DEFAULTS.seed,
     productsPerShop: env.SANDBOX_PRODUCTS_PER_SHOP ?? SANDBOX_DEFAULTS.productsPerShop,
     apps,
+  };
+}
+
+/** How `npm run sandbox` (and the dev seed, which links the demo shops through it) starts the sandbox. */
+export function optionsFromConfig(config: SandboxEnvConfig): SandboxOptions {
+  return {
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    seed: config.seed,
+    productsPerShop: config.productsPerShop,
+    apps: config.apps,
+    knobs: { latencyMs: config.latencyMs, tokenTtlScale: config.tokenTtlScale },
   };
 }

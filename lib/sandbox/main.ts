@@ -1,20 +1,11 @@
 // `npm run sandbox`: the emulated platforms on SANDBOX_PORT, settings from the environment (see config.ts).
-import { configFromEnv, platformBaseUrl } from "./config";
+import { configFromEnv, optionsFromConfig, platformBaseUrl } from "./config";
 import { PLATFORMS } from "./platforms";
 import { startSandbox } from "./server";
 
 async function main() {
   const config = configFromEnv();
-  const sandbox = await startSandbox({
-    port: config.port,
-    host: config.host,
-    dataDir: config.dataDir,
-    seed: config.seed,
-    productsPerShop: config.productsPerShop,
-    apps: config.apps,
-    knobs: { latencyMs: config.latencyMs, tokenTtlScale: config.tokenTtlScale },
-    log: (line) => console.log(`[sandbox] ${line}`),
-  });
+  const sandbox = await startSandbox({ ...optionsFromConfig(config), log: (line) => console.log(`[sandbox] ${line}`) });
   console.log(`[sandbox] listening on ${sandbox.url} (data in ${config.dataDir}, seed ${config.seed})`);
   for (const platform of PLATFORMS) console.log(`[sandbox]   ${platform.name}: ${platformBaseUrl(sandbox.url, platform.id)}`);
 

@@ -82,7 +82,7 @@ async function ProductResults(props: {
   const filtered = Boolean(query.search || query.status || query.categoryId || query.modifiedFrom || query.modifiedTo);
   return (
     <div className="space-y-4">
-      <QueryProblems problems={problems} cleanHref={cleanHref(`${base}/products`, props.search, [...props.known, ...problems])} testId="products-page" />
+      <QueryProblems title="The page asked for is not there:" problems={problems} cleanHref={cleanHref(`${base}/products`, props.search, [...props.known, ...problems])} testId="products-page" />
       <ProductsTable
         rows={page.items}
         total={page.total}
