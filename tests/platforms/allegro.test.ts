@@ -404,7 +404,7 @@ describe("the emulator refuses what Allegro refuses", () => {
       ...init,
       headers: { authorization: `Bearer ${token}`, accept: MEDIA_TYPE, "content-type": MEDIA_TYPE, ...init.headers },
     });
-    return { status: answer.status, body: (await answer.json()) as { errors?: { code: string; message: string; path: string | null }[]; error?: string } };
+    return { status: answer.status, body: (await answer.json()) as { errors?: { code: string; message: string; path?: string }[]; error?: string } };
   }
 
   it("a page over 1000 offers or a report page past offset 999", async () => {

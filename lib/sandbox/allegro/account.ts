@@ -19,7 +19,7 @@ export function accountRoutes(context: PlatformContext): Route[] {
             firstName: seller.owner.firstName,
             lastName: seller.owner.lastName,
             email: seller.email,
-            company: { name: seller.shopName, taxId: null },
+            company: { name: seller.shopName },
           },
           MEDIA_TYPE,
         ),

@@ -16,7 +16,8 @@ function categoryAnswer(category: Category) {
     id: category.id,
     name: category.name.en,
     leaf: category.leaf,
-    parent: category.parentId ? { id: category.parentId } : null,
+    // A root has no parent; the description admits no null, so the field is left out.
+    parent: category.parentId ? { id: category.parentId } : undefined,
     options: {
       advertisement: false,
       advertisementPriceOptional: false,

@@ -5,7 +5,7 @@ import { jsonReply, queryInt, repeatable } from "../http";
 import type { PlatformContext } from "../platform";
 import type { Route } from "../router";
 import type { ProductNow } from "../shops";
-import { apiErrors, validationErrors } from "./errors";
+import { apiErrors, errorEntry, validationErrors } from "./errors";
 import { missingParametersError, offerParameters } from "./parameters";
 import { CATALOG, MEDIA_TYPE, SCOPES } from "./profile";
 import { forUser, type AllegroSession } from "./session";
@@ -39,34 +39,38 @@ type OffersQuery = z.infer<typeof offersQuerySchema>;
 
 const iso = (time: number) => new Date(time).toISOString();
 
+// The description admits no null in an offer: a field without a value is left out (undefined, which JSON drops).
 function publication(product: Product, now: ProductNow) {
-  const published = now.status !== "INACTIVE";
   return {
     status: now.status,
-    startingAt: null,
-    startedAt: published ? iso(product.createdAt) : null,
-    endingAt: null,
-    endedAt: now.status === "ENDED" ? iso(now.modifiedAt) : null,
+    startedAt: now.status === "INACTIVE" ? undefined : iso(product.createdAt),
+    endedAt: now.status === "ENDED" ? iso(now.modifiedAt) : undefined,
   };
 }
 
 const price = (product: Product) => ({ amount: product.price, currency: CATALOG.currency });
 
+/** Allegro's offer titles have at most 50 characters (the description's Offer.name): a longer catalog title
+ * loses its last words. */
+const NAME_MAX_LENGTH = 50;
+function offerName(product: Product): string {
+  const words = product.title.en.split(" ");
+  while (words.length > 1 && words.join(" ").length > NAME_MAX_LENGTH) words.pop();
+  return words.join(" ").slice(0, NAME_MAX_LENGTH);
+}
+
 function offerListing(product: Product, now: ProductNow, origin: string) {
   return {
     id: product.id,
-    name: product.title.en,
+    name: offerName(product),
     category: { id: product.categoryId },
     primaryImage: { url: origin + product.images[0] },
     sellingMode: { format: "BUY_NOW", price: price(product) },
-    saleInfo: { currentPrice: null, biddersCount: 0 },
+    saleInfo: { biddersCount: 0 },
     stock: { available: product.stock, sold: product.sold },
     stats: { watchersCount: Math.floor(product.visits / 40), visitsCount: product.visits },
     publication: publication(product, now),
-    afterSalesServices: null,
-    additionalServices: null,
     external: { id: product.sellerSku },
-    delivery: { shippingRates: null },
   };
 }
 
@@ -75,17 +79,17 @@ function offerDetail(product: Product, now: ProductNow, origin: string, session:
   const missing = missingParametersError(attributes, product);
   return {
     id: product.id,
-    name: product.title.en,
+    name: offerName(product),
     category: { id: product.categoryId },
     parameters: offerParameters(attributes, product),
     images: product.images.map((path) => ({ url: origin + path })),
-    sellingMode: { format: "BUY_NOW", price: price(product), minimalPrice: null, startingPrice: null, netPrice: null },
+    sellingMode: { format: "BUY_NOW", price: price(product) },
     stock: { available: product.stock, unit: "UNIT" },
-    publication: { duration: null, status: now.status, endedBy: now.status === "ENDED" ? "USER" : null, endingAt: null, startingAt: null, republish: false },
+    publication: { status: now.status, endedBy: now.status === "ENDED" ? "USER" : undefined, republish: false },
     external: { id: product.sellerSku },
     createdAt: iso(product.createdAt),
     updatedAt: iso(now.modifiedAt),
-    validation: { errors: missing ? [{ ...missing, details: null }] : [], warnings: [], validatedAt: iso(now.modifiedAt) },
+    validation: { errors: missing ? [errorEntry(missing)] : [], warnings: [], validatedAt: iso(now.modifiedAt) },
   };
 }
 
@@ -105,7 +109,7 @@ function search(context: PlatformContext, session: AllegroSession, query: Offers
   const categoryId = query["category.id"];
   const matches = catalog.products.flatMap((product) => {
     if (query["offer.id"] && product.id !== query["offer.id"]) return [];
-    if (name && !product.title.en.toLowerCase().includes(name)) return [];
+    if (name && !offerName(product).toLowerCase().includes(name)) return [];
     if (query["sellingMode.format"] && !query["sellingMode.format"].includes("BUY_NOW")) return [];
     if (query["sellingMode.price.amount.gte"] !== undefined && Number(product.price) < query["sellingMode.price.amount.gte"]) return [];
     if (query["sellingMode.price.amount.lte"] !== undefined && Number(product.price) > query["sellingMode.price.amount.lte"]) return [];

@@ -11,11 +11,12 @@ export function categoryParameter(attribute: Attribute) {
     // narrows that to when the parameter it depends on has one of those values.
     required: attribute.required,
     requiredForProduct: false,
-    unit: attribute.unit ?? null,
+    // `unit` admits no null in the description (its examples show null): a unitless parameter leaves it out.
+    unit: attribute.unit,
+    // The dependency fields are nullable in the description, null meaning "depends on nothing".
     options: {
       variantsAllowed: false,
       variantsEqual: false,
-      ambiguousValueId: null,
       dependsOnParameterId: dependsOn?.attributeId ?? null,
       requiredDependsOnValueIds: dependsOn && attribute.required ? dependsOn.valueIds : null,
       displayDependsOnValueIds: dependsOn?.valueIds ?? null,
@@ -44,7 +45,7 @@ export function offerParameters(attributes: readonly Attribute[], product: Produ
     const values = product.values[attribute.id];
     if (!values?.length) return [];
     const dictionary = attribute.type === "single_enum" || attribute.type === "multi_enum";
-    return [{ id: attribute.id, valuesIds: dictionary ? values : [], values: dictionary ? [] : values, rangeValue: null }];
+    return [{ id: attribute.id, valuesIds: dictionary ? values : [], values: dictionary ? [] : values }];
   });
 }
 

@@ -7,7 +7,7 @@ import { jsonReply, queryInt, type Reply, type SandboxRequest } from "../http";
 import type { PlatformContext } from "../platform";
 import type { Route } from "../router";
 import { commandKey, type CommandRecord, type CommandTask } from "../state";
-import { apiErrors, validationErrors, type AllegroError } from "./errors";
+import { apiErrors, errorEntry, validationErrors, type AllegroError } from "./errors";
 import { missingParametersError } from "./parameters";
 import { MEDIA_TYPE, SCOPES } from "./profile";
 import { forUser, type AllegroSession } from "./session";
@@ -99,9 +99,10 @@ function taskAnswer(task: CommandTask, now: number) {
     offer: { id: task.itemId },
     status: done ? task.outcome : "NEW",
     message: failed ? task.error!.message : "",
-    errors: failed ? [{ ...task.error!, details: null, path: null, userMessage: task.error!.message }] : [],
+    errors: failed ? [errorEntry(task.error!)] : [],
     scheduledAt: new Date(task.scheduledAt).toISOString(),
-    finishedAt: done ? new Date(task.finishAt).toISOString() : null,
+    // A NEW task has no finishing time; the description admits no null, so the field is left out.
+    finishedAt: done ? new Date(task.finishAt).toISOString() : undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Reply, SandboxRequest } from "../http";
 import type { PlatformContext } from "../platform";
 import type { DemoSeller } from "../shops";
 import type { AccessTokenRecord } from "../state";
-import { apiErrors, oauthError } from "./errors";
+import { apiErrors, apiUnauthorized } from "./errors";
 import { MEDIA_TYPE } from "./profile";
 
 export type AllegroSession = { seller: DemoSeller; catalog: Catalog; token: AccessTokenRecord };
@@ -16,13 +16,13 @@ export type UserHandler = (request: SandboxRequest, session: AllegroSession) => 
 const bearerSchema = z.string().regex(/^Bearer\s+\S+$/i).transform((value) => value.replace(/^Bearer\s+/i, ""));
 const acceptSchema = z.string().refine((value) => value.split(",").some((type) => type.trim().split(";")[0] === MEDIA_TYPE));
 
-const unauthorized = (error: string, description: string) => oauthError(401, error, description, { "www-authenticate": `Bearer error="${error}", error_description="${description}"` });
+const unauthorized = (error: string, description: string) => apiUnauthorized(error, description, { "www-authenticate": `Bearer error="${error}", error_description="${description}"` });
 
 /** Wraps a handler that needs a seller's token; `scope` null means any valid token will do. */
 export function forUser(context: PlatformContext, scope: string | null, handle: UserHandler) {
   return (request: SandboxRequest): Reply | Promise<Reply> => {
     const bearer = bearerSchema.safeParse(request.headers.authorization);
-    if (!bearer.success) return oauthError(401, "unauthorized", "Full authentication is required to access this resource");
+    if (!bearer.success) return apiUnauthorized("unauthorized", "Full authentication is required to access this resource");
     const token = context.tokens.authenticate(bearer.data);
     if (!token.ok) return token.reason === "expired" ? unauthorized("invalid_token", "Access token expired") : unauthorized("invalid_token", "Invalid access token");
     if (!acceptSchema.safeParse(request.headers.accept).success) {
