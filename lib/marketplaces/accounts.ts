@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { TeamSummary } from "@/lib/teams";
 import { appConfig } from "./config";
+import { MarketplaceError } from "./errors";
 import { platform } from "./registry";
-import { accessTokenFor, tokenColumns } from "./tokens";
+import { accessTokenFor, refreshAccount, tokenColumns } from "./tokens";
 import type { Connector, LinkedSeller, PlatformId, TokenSet } from "./types";
 
 /** A link whose refresh token (or, without one, access token) ends within this window shows a warning. */
@@ -128,6 +129,33 @@ export async function connectorFor(team: Pick<TeamSummary, "id">, accountId: str
   const adapter = platform(row.platform as PlatformId);
   const app = appConfig(adapter.metadata.id);
   if (!app) throw notFound(`${adapter.metadata.name} (not configured on this portal)`);
-  const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: () => accessTokenFor(row.id, { adapter, app }) });
-  return { connector, account: toView(row) };
+  const deps = { adapter, app };
+  const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: () => accessTokenFor(row.id, deps) });
+  return { connector: retriedAfterRefresh(connector, () => refreshAccount(row.id, deps)), account: toView(row) };
+}
+
+/**
+ * A platform may stop accepting an access token before its stated end (the seller changed a password, the
+ * platform dropped its sessions). A call refused for authorization forces one refresh and is tried once more;
+ * when the refresh is refused too, the token manager has marked the link for relinking and says so.
+ */
+function retriedAfterRefresh(connector: Connector, refresh: () => Promise<unknown>): Connector {
+  async function once<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof MarketplaceError && error.kind === "auth")) throw error;
+      await refresh();
+      return call();
+    }
+  }
+  return {
+    listProducts: (query) => once(() => connector.listProducts(query)),
+    getProduct: (id) => once(() => connector.getProduct(id)),
+    listCategories: (parentId) => once(() => connector.listCategories(parentId)),
+    getCategory: (id) => once(() => connector.getCategory(id)),
+    getAttributeSchema: (categoryId) => once(() => connector.getAttributeSchema(categoryId)),
+    changeStatus: (ids, target) => once(() => connector.changeStatus(ids, target)),
+    checkStatusChange: (ticket) => once(() => connector.checkStatusChange(ticket)),
+  };
 }

@@ -1,10 +1,12 @@
-// The sandbox's own endpoints under /_sandbox: health, runtime knobs, reset and seller-side revocation.
+// The sandbox's own endpoints under /_sandbox: health, runtime knobs, reset, seller-side revocation and a count
+// of a seller's tokens.
 import { z } from "zod";
 import { describeIssue, jsonReply, type Reply } from "./http";
 import { imageRoute } from "./images";
 import type { Knobs, KnobsPatch } from "./knobs";
 import type { Route } from "./router";
 import type { DemoSeller } from "./shops";
+import type { RevokedTokens, SellerTokenCounts } from "./tokens";
 
 export type AdminControls = {
   startedAt: number;
@@ -15,21 +17,32 @@ export type AdminControls = {
   /** Forgets every code, token, status change and command, and puts the knobs back as the sandbox started. */
   reset(): Promise<void>;
   /** Revokes a seller's tokens on a platform; null when there is no such platform. */
-  revokeSeller(platform: string, sellerId: string): number | null;
+  revokeSeller(platform: string, sellerId: string, which: RevokedTokens): number | null;
+  /** How many tokens a seller holds on a platform; null when there is no such platform. */
+  sellerTokens(platform: string, sellerId: string): SellerTokenCounts | null;
 };
 
-const revokeSchema = z.strictObject({ platform: z.string(), sellerId: z.string() });
+const sellerSchema = z.strictObject({ platform: z.string(), sellerId: z.string() });
+const revokeSchema = sellerSchema.extend({ tokens: z.enum(["all", "access"]).default("all") });
 
-function parseJson<T>(schema: z.ZodType<T>, body: string): { ok: true; value: T } | { ok: false; reply: Reply } {
+const noPlatform = (platform: string) => jsonReply(404, { error: `no platform "${platform}"` });
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reply: Reply };
+
+function check<T>(schema: z.ZodType<T>, value: unknown): Parsed<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, reply: jsonReply(400, { error: "invalid request", issues: parsed.error.issues.map(describeIssue) }) };
+}
+
+function parseJson<T>(schema: z.ZodType<T>, body: string): Parsed<T> {
   let value: unknown;
   try {
     value = body ? JSON.parse(body) : {};
   } catch {
     return { ok: false, reply: jsonReply(400, { error: "the body is not valid JSON" }) };
   }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, reply: jsonReply(400, { error: "invalid request", issues: parsed.error.issues.map(describeIssue) }) };
+  return check(schema, value);
 }
 
 export function adminRoutes(controls: AdminControls): Route[] {
@@ -72,8 +85,18 @@ export function adminRoutes(controls: AdminControls): Route[] {
       handle: (request) => {
         const input = parseJson(revokeSchema, request.body);
         if (!input.ok) return input.reply;
-        const revoked = controls.revokeSeller(input.value.platform, input.value.sellerId);
-        return revoked === null ? jsonReply(404, { error: `no platform "${input.value.platform}"` }) : jsonReply(200, { revoked });
+        const revoked = controls.revokeSeller(input.value.platform, input.value.sellerId, input.value.tokens);
+        return revoked === null ? noPlatform(input.value.platform) : jsonReply(200, { revoked });
+      },
+    },
+    {
+      method: "GET",
+      path: "/_sandbox/tokens",
+      handle: (request) => {
+        const input = check(sellerSchema, request.query);
+        if (!input.ok) return input.reply;
+        const counts = controls.sellerTokens(input.value.platform, input.value.sellerId);
+        return counts === null ? noPlatform(input.value.platform) : jsonReply(200, counts);
       },
     },
     imageRoute,

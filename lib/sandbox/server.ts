@@ -92,7 +92,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         faultRandom = seeded(seed, "faults");
         await store.flush();
       },
-      revokeSeller: (platform, sellerId) => mounted.get(platform)?.context.tokens.revokeSeller(sellerId) ?? null,
+      revokeSeller: (platform, sellerId, which) => mounted.get(platform)?.context.tokens.revokeSeller(sellerId, which) ?? null,
+      sellerTokens: (platform, sellerId) => mounted.get(platform)?.context.tokens.sellerTokens(sellerId) ?? null,
     }),
   );
 

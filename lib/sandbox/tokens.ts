@@ -32,6 +32,9 @@ export type CodeRefusal = "unknown" | "expired" | "used" | "wrong_client" | "red
 export type RefreshRefusal = "unknown" | "expired" | "used" | "wrong_client";
 export type AccessRefusal = "unknown" | "expired";
 
+export type RevokedTokens = "all" | "access";
+export type SellerTokenCounts = { accessTokens: number; refreshTokens: number; spentRefreshTokens: number };
+
 type Result<T, E> = { ok: true; value: T } | { ok: false; reason: E };
 
 const newSecret = () => randomBytes(32).toString("base64url");
@@ -98,18 +101,35 @@ export class TokenService {
     return { ok: true, value: record };
   }
 
-  /** The seller withdraws the app's access: every token of theirs on this platform stops working. */
-  revokeSeller(sellerId: string): number {
+  /**
+   * The seller withdraws the app's access: every token of theirs on this platform stops working. With
+   * `"access"`, only the access tokens die, as when a platform drops sessions and the grant survives.
+   */
+  revokeSeller(sellerId: string, which: RevokedTokens = "all"): number {
+    const kinds = which === "access" ? [this.store.data.accessTokens] : [this.store.data.accessTokens, this.store.data.refreshTokens];
     let revoked = 0;
-    for (const records of [this.store.data.accessTokens, this.store.data.refreshTokens]) {
-      for (const [token, record] of Object.entries(records)) {
-        if (record.platform !== this.platform || record.sellerId !== sellerId) continue;
+    for (const records of kinds) {
+      for (const [token] of this.sellerRecords(records, sellerId)) {
         delete records[token];
         revoked++;
       }
     }
     this.store.changed();
     return revoked;
+  }
+
+  /** How many of a seller's tokens are held, never the tokens: tests count refresh grants with it. */
+  sellerTokens(sellerId: string): SellerTokenCounts {
+    const refresh = this.sellerRecords(this.store.data.refreshTokens, sellerId);
+    return {
+      accessTokens: this.sellerRecords(this.store.data.accessTokens, sellerId).length,
+      refreshTokens: refresh.length,
+      spentRefreshTokens: refresh.filter(([, record]) => record.usedAt !== undefined).length,
+    };
+  }
+
+  private sellerRecords<T extends { platform: string; sellerId: string }>(records: Record<string, T>, sellerId: string): [string, T][] {
+    return Object.entries(records).filter(([, record]) => record.platform === this.platform && record.sellerId === sellerId);
   }
 
   private issuePair(grant: Grant, refreshExpiresAt: number): IssuedTokens {
