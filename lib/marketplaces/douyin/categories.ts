@@ -68,7 +68,14 @@ export function categoryBrowser(api: DoudianApi): CategoryBrowser {
   return { children: (parentId) => children(parentId ?? "0"), get, properties };
 }
 
-const TYPES: Record<string, AttributeType> = { text: "text", select: "single_enum", multi_select: "multi_enum", timestamp: "date", timerange: "date" };
+// "measure" is a number with a unit (度量衡); other types, such as several measured values, are entered as text.
+const TYPES: Record<string, AttributeType> = { text: "text", measure: "number", select: "single_enum", multi_select: "multi_enum", timestamp: "date", timerange: "date" };
+
+/** The units a measure property's value modules offer, each once. */
+function unitsOf(property: CategoryProperty): string[] | undefined {
+  const units = (property.measure_templates ?? []).flatMap((template) => (template.value_modules ?? []).flatMap((module) => (module.units ?? []).map((unit) => unit.unit_name)));
+  return units.length ? [...new Set(units)] : undefined;
+}
 
 export function attributeDefinition(property: CategoryProperty): AttributeDefinition {
   const multiple = property.type === "multi_select";
@@ -78,6 +85,7 @@ export function attributeDefinition(property: CategoryProperty): AttributeDefini
     type: TYPES[property.type] ?? "text",
     nativeType: property.type,
     required: property.required === 1,
+    units: unitsOf(property),
     values: property.options?.length ? property.options.map((option) => ({ id: option.value_id, name: option.name })) : undefined,
     maxSelections: multiple && property.multi_select_max ? property.multi_select_max : undefined,
     description: property.type === "timerange" ? "A time range: give its start and its end." : undefined,

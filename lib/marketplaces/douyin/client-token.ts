@@ -4,6 +4,10 @@
 // hours (the answer's expires_in). It is kept sealed in the AppToken table so that every process shares one,
 // and renewed on the first ask within ten minutes of its end. One renewal at a time: across processes a lease
 // row in the same table decides who calls the platform, and within a process callers share one promise.
+//
+// Nothing in the portal calls the alliance yet: its pages read and change the shop's own products, which go
+// through Doudian's signed gateway with the shop's token. `clientTokens(app)` is the entry point for the first
+// alliance call: `get()` before each call, `replace(token)` when the platform refuses the token it was given.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { seal, unseal } from "@/lib/crypto";
@@ -19,14 +23,10 @@ export const RENEW_AHEAD_MS = 10 * 60 * 1000;
 const LEASE_MS = 30_000;
 const WAIT_STEP_MS = 100;
 
-/** AppToken rows: the token itself, and the lease of the process renewing it (its id in `token`). */
-const TOKEN_KEY = "douyin";
-const LEASE_KEY = "douyin:renewal-lease";
-
-export type StoredClientToken = { token: string; expiresAt: Date };
+type StoredClientToken = { token: string; expiresAt: Date };
 
 /** Where the token is kept between asks, and the lease that lets one renewal run at a time. */
-export type ClientTokenStore = {
+type ClientTokenStore = {
   read(): Promise<StoredClientToken | null>;
   write(token: StoredClientToken): Promise<void>;
   /** Takes the lease until `until` for `holder`, unless another holder's lease is still running. */
@@ -34,35 +34,41 @@ export type ClientTokenStore = {
   release(holder: string): Promise<void>;
 };
 
-export const databaseStore: ClientTokenStore = {
-  async read() {
-    const row = await db().appToken.findUnique({ where: { platform: TOKEN_KEY } });
-    return row ? { token: unseal(row.token), expiresAt: row.expiresAt } : null;
-  },
-  async write({ token, expiresAt }) {
-    const sealed = seal(token);
-    await db().appToken.upsert({ where: { platform: TOKEN_KEY }, create: { platform: TOKEN_KEY, token: sealed, expiresAt }, update: { token: sealed, expiresAt } });
-  },
-  async claim(holder, until) {
-    // The first lease creates the row; later ones take it over once it has run out (a compare-and-swap).
-    const created = await db().appToken.createMany({ data: [{ platform: LEASE_KEY, token: holder, expiresAt: until }], skipDuplicates: true });
-    if (created.count === 1) return true;
-    const taken = await db().appToken.updateMany({ where: { platform: LEASE_KEY, expiresAt: { lt: new Date() } }, data: { token: holder, expiresAt: until } });
-    return taken.count === 1;
-  },
-  async release(holder) {
-    await db().appToken.updateMany({ where: { platform: LEASE_KEY, token: holder }, data: { expiresAt: new Date(0) } });
-  },
-};
+/** The AppToken row of an app's token, and that of the lease of the process renewing it (its id in `token`). */
+export const appTokenKeys = (appKey: string) => ({ token: `douyin:${appKey}`, lease: `douyin:${appKey}:renewal-lease` });
+
+/** The app's token in the AppToken table, sealed; keyed by the app key, since a token serves only its own client. */
+function databaseStore(appKey: string): ClientTokenStore {
+  const keys = appTokenKeys(appKey);
+  return {
+    async read() {
+      const row = await db().appToken.findUnique({ where: { platform: keys.token } });
+      return row ? { token: unseal(row.token), expiresAt: row.expiresAt } : null;
+    },
+    async write({ token, expiresAt }) {
+      const sealed = seal(token);
+      await db().appToken.upsert({ where: { platform: keys.token }, create: { platform: keys.token, token: sealed, expiresAt }, update: { token: sealed, expiresAt } });
+    },
+    async claim(holder, until) {
+      // The first lease creates the row; later ones take it over once it has run out (a compare-and-swap).
+      const created = await db().appToken.createMany({ data: [{ platform: keys.lease, token: holder, expiresAt: until }], skipDuplicates: true });
+      if (created.count === 1) return true;
+      const taken = await db().appToken.updateMany({ where: { platform: keys.lease, expiresAt: { lt: new Date() } }, data: { token: holder, expiresAt: until } });
+      return taken.count === 1;
+    },
+    async release(holder) {
+      await db().appToken.updateMany({ where: { platform: keys.lease, token: holder }, data: { expiresAt: new Date(0) } });
+    },
+  };
+}
 
 /**
- * The Open Platform's hosts beside Doudian's gateway: `open.douyin.com` issues the client token and
- * `open.douyinec.com` serves the alliance (shared docs §4.5). An app pointed at anything but the real gateway
- * (the sandbox) finds all three under its API base.
+ * `open.douyin.com` issues the client token (shared docs §4.5); an app pointed anywhere but Doudian's real
+ * gateway (the sandbox) finds it under its API base.
  */
-export function openPlatformHosts(app: AppConfig): { oauth: string; alliance: string } {
-  if (app.apiUrl === REAL_HOSTS.douyin.apiUrl) return { oauth: "https://open.douyin.com", alliance: "https://open.douyinec.com" };
-  return { oauth: app.apiUrl, alliance: app.apiUrl };
+function clientTokenUrl(app: AppConfig): string {
+  const host = app.apiUrl === REAL_HOSTS.douyin.apiUrl ? "https://open.douyin.com" : app.apiUrl;
+  return `${host}/oauth/client_token/`;
 }
 
 /** `{data: {access_token, expires_in, error_code, description}, message}`: error_code 0 is success. */
@@ -74,12 +80,12 @@ const answerSchema = z.object({
 // 10013: the client_key or the secret is wrong, which only a fixed configuration mends.
 const BAD_CREDENTIALS = 10013;
 
-async function fetchClientToken(app: AppConfig, now: () => number): Promise<StoredClientToken> {
-  const issuedAt = now();
+async function fetchClientToken(app: AppConfig): Promise<StoredClientToken> {
+  const issuedAt = Date.now();
   const response = await send({
     platform: "douyin",
     method: "POST",
-    url: `${openPlatformHosts(app).oauth}/oauth/client_token/`,
+    url: clientTokenUrl(app),
     headers: { "content-type": "application/json", accept: "application/json" },
     body: JSON.stringify({ client_key: app.appKey, client_secret: app.appSecret, grant_type: "client_credential" }),
     secrets: [app.appSecret],
@@ -101,12 +107,12 @@ export type ClientTokens = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function clientTokens(app: AppConfig, options: { store?: ClientTokenStore; now?: () => number } = {}): ClientTokens {
-  const { store = databaseStore, now = Date.now } = options;
+export function clientTokens(app: AppConfig): ClientTokens {
+  const store = databaseStore(app.appKey);
   let renewing: Promise<string> | null = null;
   /** The stored token if it lasts `ms` more and is not the one the platform refused; null otherwise. */
   const usable = (stored: StoredClientToken | null, ms: number, refused?: string): string | null =>
-    stored && stored.expiresAt.getTime() - ms > now() && stored.token !== refused ? stored.token : null;
+    stored && stored.expiresAt.getTime() - ms > Date.now() && stored.token !== refused ? stored.token : null;
 
   async function renew(refused?: string): Promise<string> {
     const holder = randomUUID();
@@ -120,7 +126,7 @@ export function clientTokens(app: AppConfig, options: { store?: ClientTokenStore
           // Another process may have finished a renewal between the read and the claim.
           const renewed = usable(await store.read(), RENEW_AHEAD_MS, refused);
           if (renewed) return renewed;
-          const issued = await fetchClientToken(app, now);
+          const issued = await fetchClientToken(app);
           await store.write(issued);
           return issued.token;
         } finally {

@@ -85,6 +85,8 @@ const propertySchema = z.object({
   required: z.number(),
   options: z.array(z.object({ name: z.string(), value_id: id })).nullish(),
   multi_select_max: optionalNumber,
+  /** A 度量衡 ("measure") property's templates: value modules with the units a value may carry. */
+  measure_templates: z.array(z.object({ value_modules: z.array(z.object({ units: z.array(z.object({ unit_name: z.string() })).nullish() })).nullish() })).nullish(),
   /** 0 in use, 1 retired. */
   status: optionalNumber,
 });

@@ -1,5 +1,5 @@
-// product.listV2 (filters, and the paging rule: page 1–100, size 1–100, page×size ≤ 10 000) and
-// product.detail, with 19-digit product ids written as bare JSON numbers.
+// product.listV2 (filters, and the paging rule: page 1–100 and size 1–100, which is what keeps page×size
+// within the documented 10 000) and product.detail, with 19-digit product ids written as bare JSON numbers.
 import { z } from "zod";
 import type { Product } from "../catalog";
 import type { PlatformContext } from "../platform";
@@ -9,22 +9,18 @@ import { productFormatNew } from "./properties";
 import { shopRoute, type ShopSession } from "./session";
 import { beijingTime, categoryDetail, currentState, fen, int64, integer, unixSeconds } from "./values";
 
-const MAX_WINDOW = 10_000;
-
-const listSchema = z
-  .object({
-    page: integer.refine((page) => page >= 1, "页数从1开始").refine((page) => page <= 100, "页码最大为100"),
-    size: integer.refine((size) => size >= 1 && size <= 100, "size 填写范围1~100"),
-    status: integer.pipe(z.union([z.literal(0), z.literal(1), z.literal(2)])).optional(),
-    check_status: integer.pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(7)])).optional(),
-    name: z.string().optional(),
-    product_id: z.array(int64).max(100, "product_id 最多100个").optional(),
-    start_time: integer.optional(),
-    end_time: integer.optional(),
-    update_start_time: integer.optional(),
-    update_end_time: integer.optional(),
-  })
-  .refine((query) => query.page * query.size <= MAX_WINDOW, { path: ["page"], message: "page*size最大不能超过1万条" });
+const listSchema = z.object({
+  page: integer.refine((page) => page >= 1, "页数从1开始").refine((page) => page <= 100, "页码最大为100；page*size最大不能超过1万条"),
+  size: integer.refine((size) => size >= 1 && size <= 100, "size 填写范围1~100"),
+  status: integer.pipe(z.union([z.literal(0), z.literal(1), z.literal(2)])).optional(),
+  check_status: integer.pipe(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(7)])).optional(),
+  name: z.string().optional(),
+  product_id: z.array(int64).max(100, "product_id 最多100个").optional(),
+  start_time: integer.optional(),
+  end_time: integer.optional(),
+  update_start_time: integer.optional(),
+  update_end_time: integer.optional(),
+});
 
 type ListQuery = z.infer<typeof listSchema>;
 

@@ -33,7 +33,7 @@ const single = (value: string | string[] | undefined) => (typeof value === "stri
 
 type Checked = { ok: true; params: unknown } | { ok: false; reply: Reply };
 
-const refused = (refusal: Refusal): Checked => ({ ok: false, reply: refuse(refusal) });
+const refused = (refusal: Refusal) => ({ ok: false as const, reply: refuse(refusal) });
 
 /** The checks the gateway makes before any API sees the call, in the order it makes them. */
 function checkSignedCall(context: PlatformContext, request: SandboxRequest, path: string): Checked {
@@ -68,40 +68,45 @@ function checkSignedCall(context: PlatformContext, request: SandboxRequest, path
   return { ok: true, params };
 }
 
-/** A call signed by the app alone (the token endpoints): no access_token. */
-export function appRoute(context: PlatformContext, path: string, handle: AppHandler): Route {
+/** A gateway route: the signed call checked, then `handle` given its business parameters. */
+function signedRoute(context: PlatformContext, path: string, handle: AppHandler): Route {
   return {
     method: "POST",
     path,
     handle: (request) => {
       const checked = checkSignedCall(context, request, path);
-      if (!checked.ok) return checked.reply;
-      return context.throttle("app", context.app.appKey) ?? handle(checked.params, request);
+      return checked.ok ? handle(checked.params, request) : checked.reply;
     },
   };
 }
 
-/** A call on behalf of a shop: signed, with the shop's live access token. */
+/** A call signed by the app alone (the token endpoints): no access_token. */
+export function appRoute(context: PlatformContext, path: string, handle: AppHandler): Route {
+  return signedRoute(context, path, (params, request) => context.throttle("app", context.app.appKey) ?? handle(params, request));
+}
+
+/** The shop a call's access_token stands for, or the gateway's refusal of the token. */
+function shopSession(context: PlatformContext, request: SandboxRequest): { ok: true; session: ShopSession } | { ok: false; reply: Reply } {
+  const accessToken = single(request.query.access_token);
+  if (!accessToken) return refused({ code: 40001, subCode: "isv.access-token-missing", subMsg: "认证失败，access_token不能为空" });
+  const token = context.tokens.authenticate(accessToken);
+  if (!token.ok) {
+    return token.reason === "expired"
+      ? refused({ code: 40003, subCode: "isv.access-token-expired", subMsg: "access_token已过期" })
+      : refused({ code: 40003, subCode: "isv.access-token-no-existed", subMsg: "access_token不存在，请使用最新的access_token访问" });
+  }
+  if (token.value.appKey !== context.app.appKey) return refused({ code: 40003, subCode: "isv.access-token-invalid", subMsg: "app_key和access_token不匹配，请仔细检查" });
+  const seller = context.shops.seller(token.value.sellerId);
+  if (!seller) return refused({ code: 30001, subCode: "dop.authorization-no-existed", subMsg: "店铺授权已失效，请重新授权" });
+  return { ok: true, session: { seller, catalog: context.shops.catalog(seller.id) } };
+}
+
+/** A call on behalf of a shop: signed, with the shop's live access token, within the app's and the shop's limits. */
 export function shopRoute(context: PlatformContext, path: string, handle: ShopHandler): Route {
-  return {
-    method: "POST",
-    path,
-    handle: (request) => {
-      const checked = checkSignedCall(context, request, path);
-      if (!checked.ok) return checked.reply;
-      const accessToken = single(request.query.access_token);
-      if (!accessToken) return refuse({ code: 40001, subCode: "isv.access-token-missing", subMsg: "认证失败，access_token不能为空" });
-      const token = context.tokens.authenticate(accessToken);
-      if (!token.ok) {
-        return token.reason === "expired"
-          ? refuse({ code: 40003, subCode: "isv.access-token-expired", subMsg: "access_token已过期" })
-          : refuse({ code: 40003, subCode: "isv.access-token-no-existed", subMsg: "access_token不存在，请使用最新的access_token访问" });
-      }
-      if (token.value.appKey !== context.app.appKey) return refuse({ code: 40003, subCode: "isv.access-token-invalid", subMsg: "app_key和access_token不匹配，请仔细检查" });
-      const seller = context.shops.seller(token.value.sellerId);
-      if (!seller) return refuse({ code: 30001, subCode: "dop.authorization-no-existed", subMsg: "店铺授权已失效，请重新授权" });
-      const throttled = context.throttle("app", token.value.appKey) ?? context.throttle("account", seller.id);
-      return throttled ?? handle(checked.params, { seller, catalog: context.shops.catalog(seller.id) }, request);
-    },
-  };
+  return signedRoute(context, path, (params, request) => {
+    const shop = shopSession(context, request);
+    if (!shop.ok) return shop.reply;
+    const throttled = context.throttle("app", context.app.appKey) ?? context.throttle("account", shop.session.seller.id);
+    return throttled ?? handle(params, shop.session, request);
+  });
 }

@@ -8,7 +8,6 @@ import type { PlatformContext } from "../platform";
 import type { Route } from "../router";
 import { readParams, refuse, success, type Refusal } from "./errors";
 import { nativeStatus, type NativeState } from "./profile";
-import { propertyName } from "./properties";
 import { shopRoute, type ShopSession } from "./session";
 import { currentState, int64 } from "./values";
 
@@ -38,7 +37,7 @@ function onlineRefusal(state: NativeState, session: ShopSession, product: Produc
       return business(2010022, "商品状态错误：商品未提交审核");
   }
   const [missing] = unfilledRequired(session.catalog.attributes.get(product.categoryId) ?? [], product.values);
-  return missing ? business(2010321, `${propertyName(missing)}为必填属性，请重新进入页面补充`) : null;
+  return missing ? business(2010321, `${missing.name.zh}为必填属性，请重新进入页面补充`) : null;
 }
 
 function statusRoute(context: PlatformContext, path: string, target: "online" | "offline"): Route {
