@@ -181,12 +181,16 @@ function parseState(text: string): SandboxState | null {
   }
 }
 
-// Spent and expired records answer the same as unknown ones, so they only cost space once past their use.
+/** How long a dead record is kept so that the platforms can still say "expired" or "used" rather than "unknown". */
+const KEEP_DEAD_MS = 24 * 60 * 60 * 1000;
+
+// Past that, a dead record answers as an unknown one would, and only costs space.
 function prune(state: SandboxState, now: number): void {
   const dropWhere = <T>(records: Record<string, T>, dead: (record: T) => boolean) => {
     for (const [key, record] of Object.entries(records)) if (dead(record)) delete records[key];
   };
-  dropWhere(state.codes, (code) => code.expiresAt < now);
-  dropWhere(state.accessTokens, (token) => token.expiresAt < now);
-  dropWhere(state.refreshTokens, (token) => token.expiresAt < now || (token.graceUntil !== undefined && token.graceUntil < now - 60 * 60 * 1000));
+  const gone = now - KEEP_DEAD_MS;
+  dropWhere(state.codes, (code) => code.expiresAt < gone);
+  dropWhere(state.accessTokens, (token) => token.expiresAt < gone);
+  dropWhere(state.refreshTokens, (token) => token.expiresAt < gone || (token.graceUntil !== undefined && token.graceUntil < gone));
 }

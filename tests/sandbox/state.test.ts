@@ -44,14 +44,15 @@ describe("sandbox state file", () => {
     await store.close();
   });
 
-  it("drops expired records when it saves", async () => {
+  it("drops records a day after they expired when it saves, and keeps the recently expired to say so", async () => {
     const dir = await folder();
     const store = await StateStore.open(dir);
-    store.data.codes.old = code(Date.now() - 1);
+    store.data.codes.old = code(Date.now() - 24 * 60 * 60 * 1000 - 1);
+    store.data.codes.expired = code(Date.now() - 1);
     store.data.codes.fresh = code(Date.now() + 60_000);
     store.changed();
     await store.close();
-    expect(Object.keys((await StateStore.open(dir)).data.codes)).toEqual(["fresh"]);
+    expect(Object.keys((await StateStore.open(dir)).data.codes).sort()).toEqual(["expired", "fresh"]);
   });
 
   it("moves an unreadable file aside and starts empty", async () => {
