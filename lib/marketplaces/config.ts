@@ -44,6 +44,7 @@ export function appConfig(platform: PlatformId, source: NodeJS.ProcessEnv = proc
     authUrl: read("AUTH_URL", REAL_HOSTS[platform].authUrl),
     apiUrl: read("API_URL", REAL_HOSTS[platform].apiUrl),
     redirectUri: new URL(`/api/oauth/${platform}/callback`, env().APP_URL).toString(),
+    serviceId: source[`${prefix}_SERVICE_ID`] || undefined,
   };
 }
 

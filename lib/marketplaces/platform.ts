@@ -11,6 +11,8 @@ export type AppConfig = {
   apiUrl: string;
   /** Where the platform sends the browser back: must be registered in the platform's console. */
   redirectUri: string;
+  /** The app's listing in a service market, where the consent page asks for it instead of the app key (Doudian). */
+  serviceId?: string;
 };
 
 /** What a linked account gives its connector: the seller, and a fresh access token on demand. */

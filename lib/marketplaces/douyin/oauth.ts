@@ -26,8 +26,8 @@ async function requestTokens(app: AppConfig, path: "/token/create" | "/token/ref
 }
 
 export const oauth: PlatformAdapter["oauth"] = {
-  // The service id of a service-market app is its app key here; the redirect address is the one registered with it.
-  authorizeUrl: (app, { state }) => `${app.authUrl}/authorize?${new URLSearchParams({ service_id: app.appKey, state, redirect_uri: app.redirectUri })}`,
+  // The consent page asks for the service-market listing (DOUYIN_SERVICE_ID); the sandbox takes the app key for it.
+  authorizeUrl: (app, { state }) => `${app.authUrl}/authorize?${new URLSearchParams({ service_id: app.serviceId ?? app.appKey, state, redirect_uri: app.redirectUri })}`,
 
   exchangeCode: (app, { code }) => requestTokens(app, "/token/create", { code, grant_type: "authorization_code" }),
 
