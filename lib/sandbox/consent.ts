@@ -20,6 +20,20 @@ export type ConsentFlow = {
   denied: Record<string, string>;
 };
 
+const CLIENT_PROBLEM = "The request must name the application (client_id) and where to return (redirect_uri).";
+
+/**
+ * The client as most platforms name it: `client_id` and `redirect_uri` in the query, with the `required` parameters
+ * besides; `problem` is shown when any is missing.
+ */
+export function queryClient(required: z.ZodRawShape = {}, problem = CLIENT_PROBLEM): ConsentFlow["client"] {
+  const schema = z.object({ ...required, client_id: z.string().min(1), redirect_uri: z.string().min(1) });
+  return (query) => {
+    const parsed = schema.safeParse(query);
+    return parsed.success ? { appKey: parsed.data.client_id, redirectUri: parsed.data.redirect_uri } : { error: problem };
+  };
+}
+
 /**
  * The sandbox registers no redirect URIs: it accepts any loopback address (what a portal in development or in
  * tests registers) and refuses the rest, so it can never be used to bounce a browser elsewhere.

@@ -3,10 +3,8 @@
 // 400 listings a member a day). Each product's status is looked up first (list.get by productIds) to choose
 // the call; products already where they should be are not sent, and the rest go to the call that fits their
 // status best, so that 1688 itself says why one cannot move.
-import { MarketplaceError } from "../errors";
 import type { ItemResult, StatusChangeOutcome, StatusTarget } from "../types";
 import type { AopApi } from "./client";
-import { MAX_PRODUCTS_PER_STATUS_CALL } from "./metadata";
 import { productPage } from "./products";
 import { statusChangeAnswerSchema, type StatusChangeAnswer } from "./schemas";
 
@@ -20,8 +18,8 @@ function routeFor(target: StatusTarget, status: string | undefined): Route | nul
 }
 
 async function currentStatuses(api: AopApi, ids: readonly string[]): Promise<Map<string, string>> {
-  const { products } = await productPage(api, { productIds: `[${ids.join(",")}]` }, 1);
-  return new Map(products.map((product) => [product.productID, product.status]));
+  const { items } = await productPage(api, { productIds: `[${ids.join(",")}]` }, 1);
+  return new Map(items.map((product) => [product.productID, product.status]));
 }
 
 /**
@@ -51,10 +49,8 @@ async function send(api: AopApi, route: Route, ids: readonly string[]): Promise<
 
 const notAnId = (id: string): ItemResult => ({ id, ok: false, code: "invalid_product_id", message: `"${id}" is not a 1688 product id` });
 
+/** `ids` are at most the metadata's batch size of 20, so that their statuses come in one page of the list. */
 export async function changeStatus(api: AopApi, ids: readonly string[], target: StatusTarget): Promise<StatusChangeOutcome> {
-  if (ids.length > MAX_PRODUCTS_PER_STATUS_CALL) {
-    throw new MarketplaceError({ platform: "1688", kind: "request", code: "batch_too_large", message: `a status change carries at most ${MAX_PRODUCTS_PER_STATUS_CALL} products, not ${ids.length}` });
-  }
   // productIds is a JSON array of Longs: anything else would break the whole call.
   const valid = ids.filter((id) => /^\d{1,18}$/.test(id));
   const statuses = valid.length ? await currentStatuses(api, valid) : new Map<string, string>();

@@ -1,6 +1,9 @@
 // Products: the seller's list (alibaba.product.list.get, stitched from pages of at most 20) and one product
 // in full (alibaba.product.get), with its category path, attributes, SKUs and quality stars.
 import { MarketplaceError } from "../errors";
+import { attributeLines } from "../attribute-lines";
+import { fetchWindow } from "../paging";
+import { splitSearch } from "../search";
 import type { Money, ProductDetail, ProductPage, ProductQuery, ProductSort, ProductSummary, Sku } from "../types";
 import type { CategoryBrowser } from "./categories";
 import type { AopApi, Params } from "./client";
@@ -22,11 +25,10 @@ type Order = { orderByCondition: string; orderByType: string };
 // the portal asked for are read in ID order, newest first, so that none is skipped or seen twice.
 const BY_ID: Order = { orderByCondition: "ID", orderByType: "DESC" };
 
-const SORTS: Record<ProductSort, Order | null> = {
+/** The sorts the metadata offers; the connector refuses the others before calling. */
+const SORTS: Partial<Record<ProductSort, Order>> = {
   modified_desc: { orderByCondition: "MODIFY_DATE", orderByType: "DESC" },
   modified_asc: { orderByCondition: "MODIFY_DATE", orderByType: "ASC" },
-  title_asc: null,
-  title_desc: null,
 };
 
 const refuse = (code: string, message: string) => new MarketplaceError({ platform: "1688", kind: "request", code, message });
@@ -40,19 +42,17 @@ function aopDate(value: string, field: string): string {
 
 /** The query's filters in list.get's parameters, or null when no product can match. */
 function listFilters(query: ProductQuery): Params | null {
-  const sort = query.sort ? SORTS[query.sort] : BY_ID;
-  if (sort === null) throw refuse("unsupported_sort", `1688 cannot sort products in the order "${query.sort}"`);
+  const sort = (query.sort && SORTS[query.sort]) || BY_ID;
   const statusList = query.status ? statusListFor(query.status) : undefined;
   if (statusList === null) return null;
-  const search = query.search?.trim() || undefined;
-  const byId = search !== undefined && PRODUCT_ID.test(search);
+  const search = splitSearch(query.search, PRODUCT_ID);
   return {
     statusList: statusList && JSON.stringify(statusList),
     categoryId: query.categoryId,
     startModifyTime: query.modifiedFrom && aopDate(query.modifiedFrom, "modifiedFrom"),
     endModifyTime: query.modifiedTo && aopDate(query.modifiedTo, "modifiedTo"),
-    productIds: byId ? `[${search}]` : undefined,
-    subjectKey: byId ? undefined : search,
+    productIds: search.id && `[${search.id}]`,
+    subjectKey: search.title,
     ...sort,
   };
 }
@@ -60,11 +60,11 @@ function listFilters(query: ProductQuery): Params | null {
 const listRefusal = (answer: { success: boolean; code?: string | null; message?: string | null }) =>
   answer.success ? null : { code: answer.code || "list_refused", message: answer.message || "1688 refused the product list" };
 
-/** One page of 20 (or fewer) from list.get. */
-export async function productPage(api: AopApi, params: Params, pageNo: number): Promise<{ products: ProductInfo[]; total: number }> {
-  const answer = await api.call("alibaba.product.list.get", { ...params, pageNo: String(pageNo), pageSize: String(MAX_PRODUCTS_PER_PAGE) }, productListAnswerSchema, "the product list", listRefusal);
+/** One page of list.get, of at most 20. */
+export async function productPage(api: AopApi, params: Params, pageNo: number, pageSize = MAX_PRODUCTS_PER_PAGE): Promise<{ items: ProductInfo[]; total: number }> {
+  const answer = await api.call("alibaba.product.list.get", { ...params, pageNo: String(pageNo), pageSize: String(pageSize) }, productListAnswerSchema, "the product list", listRefusal);
   const page = answer.result?.pageResult;
-  return { products: page?.resultList ?? [], total: page?.totalRecords ?? 0 };
+  return { items: page?.resultList ?? [], total: page?.totalRecords ?? 0 };
 }
 
 const imageUrl = (path: string) => (/^https?:\/\//.test(path) ? path : IMAGE_HOST + path.replace(/^\//, ""));
@@ -92,24 +92,12 @@ function summary(product: ProductInfo): ProductSummary {
   };
 }
 
-/** One portal page, in as many calls of 20 as it spans; 1688 numbers its pages from 1. */
+/** One portal page, in as many calls of at most 20 as it spans. */
 export async function listProducts(api: AopApi, query: ProductQuery): Promise<ProductPage> {
   const filters = listFilters(query);
   if (!filters) return { items: [], total: 0 };
-  const start = (query.page - 1) * query.pageSize;
-  const end = start + query.pageSize;
-  const firstPage = Math.floor(start / MAX_PRODUCTS_PER_PAGE) + 1;
-  const lastPage = Math.floor((end - 1) / MAX_PRODUCTS_PER_PAGE) + 1;
-  const products: ProductInfo[] = [];
-  let total = 0;
-  for (let pageNo = firstPage; pageNo <= lastPage; pageNo++) {
-    const page = await productPage(api, filters, pageNo);
-    products.push(...page.products);
-    total = page.total;
-    if (page.products.length < MAX_PRODUCTS_PER_PAGE) break;
-  }
-  const offset = start - (firstPage - 1) * MAX_PRODUCTS_PER_PAGE;
-  return { items: products.slice(offset, offset + query.pageSize).map(summary), total };
+  const window = await fetchWindow((pageNo, pageSize) => productPage(api, filters, pageNo, pageSize), (query.page - 1) * query.pageSize, query.pageSize, MAX_PRODUCTS_PER_PAGE);
+  return { items: window.items.map(summary), total: window.total };
 }
 
 function sku(item: Sku1688): Sku {
@@ -121,16 +109,6 @@ function sku(item: Sku1688): Sku {
     stock: item.amountOnSale ?? undefined,
     attributes,
   };
-}
-
-/** Attribute values by name, in the product's order; a multi-value attribute comes as one entry per value. */
-function attributeValues(product: ProductInfo): { name: string; value: string }[] {
-  const byName = new Map<string, string[]>();
-  for (const attribute of product.attributes ?? []) {
-    if (!attribute.value) continue;
-    byName.set(attribute.attributeName, [...(byName.get(attribute.attributeName) ?? []), attribute.value]);
-  }
-  return [...byName].map(([name, values]) => ({ name, value: values.join(", ") }));
 }
 
 export async function getProduct(api: AopApi, categories: CategoryBrowser, id: string): Promise<ProductDetail> {
@@ -145,6 +123,6 @@ export async function getProduct(api: AopApi, categories: CategoryBrowser, id: s
     categoryPath: product.categoryID ? await categories.path(product.categoryID) : [],
     skus: (product.skuInfos ?? []).map(sku),
     quality: quality === null || quality === undefined ? undefined : { score: quality, label: `${quality} of 5 quality stars (质量星级)` },
-    attributes: attributeValues(product),
+    attributes: attributeLines((product.attributes ?? []).flatMap((attribute) => (attribute.value ? [{ name: attribute.attributeName, value: attribute.value }] : []))),
   };
 }

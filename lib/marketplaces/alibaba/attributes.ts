@@ -6,7 +6,10 @@
 import { z } from "zod";
 import { MarketplaceError } from "../errors";
 import { parseAnswer } from "../http";
-import type { AttributeDefinition } from "../types";
+import { requestRefused } from "../iop/listing";
+import type { AttributeDefinition, AttributeSchema } from "../types";
+import type { IcbuApi } from "./client";
+import { schemaAnswerSchema } from "./schemas";
 import { childNamed, childrenNamed, parseXml, XmlError, type XmlElement } from "./xml";
 
 const ATTRIBUTE_PREFIX = "p-";
@@ -73,7 +76,7 @@ function definition(field: XmlElement): AttributeDefinition | null {
   }
 }
 
-export function attributeDefinitions(xml: string): AttributeDefinition[] {
+function attributeDefinitions(xml: string): AttributeDefinition[] {
   let root: XmlElement;
   try {
     root = parseXml(xml);
@@ -82,4 +85,11 @@ export function attributeDefinitions(xml: string): AttributeDefinition[] {
     throw new MarketplaceError({ platform: "alibaba", kind: "invalid_response", code: "malformed_xml", message: `the category schema is not valid XML: ${error.message}` });
   }
   return childrenNamed(root, "field").flatMap((field) => definition(field) ?? []);
+}
+
+/** A leaf category's schema, in English; ICBU refuses other categories inside a successful call (biz_success false). */
+export async function getAttributeSchema(api: IcbuApi, categoryId: string): Promise<AttributeSchema> {
+  const { result } = await api("/alibaba/icbu/product/schema/get", { cat_id: categoryId, language: "en_US" }, schemaAnswerSchema, "the category schema");
+  if (!result.biz_success || !result.data) throw requestRefused("alibaba", result.msg_code || "SCHEMA_REFUSED", result.message || "the platform gave no schema for this category");
+  return { categoryId, attributes: attributeDefinitions(result.data) };
 }

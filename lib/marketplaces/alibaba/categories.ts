@@ -1,6 +1,7 @@
 // ICBU's category tree through `/icbu/product/category/get`: one category per call with its `child_ids` and
 // `parent_ids`, so children are fetched one by one and a path from the ancestors' ids. `cat_id=0` is the root above
-// the top-level categories. Each category is asked once per connector (categories seldom change), failures not kept.
+// the top-level categories. Each category is asked once per connector.
+import { onceEach } from "../memo";
 import type { CategoryNode } from "../types";
 import type { IcbuApi } from "./client";
 import { categoryAnswerSchema, type IcbuCategory } from "./schemas";
@@ -14,32 +15,20 @@ export type CategoryBrowser = {
   path(id: string): Promise<CategoryNode[]>;
 };
 
+/** The category's ancestors from the top down, without the root above the top level. */
+const ancestorIds = (category: IcbuCategory) => (category.parent_ids ?? []).filter((parentId) => parentId !== ROOT_ID);
+
 const node = (category: IcbuCategory): CategoryNode => ({
   id: category.category_id,
   name: category.name,
   altName: category.cn_name || undefined,
-  // parent_ids runs from the top down, so its last entry is the direct parent.
-  parentId: category.parent_ids?.at(-1) ?? null,
+  parentId: ancestorIds(category).at(-1) ?? null,
   leaf: category.leaf_category,
   level: category.level,
 });
 
 export function categoryBrowser(api: IcbuApi): CategoryBrowser {
-  const known = new Map<string, Promise<IcbuCategory>>();
-  const category = (id: string): Promise<IcbuCategory> => {
-    let found = known.get(id);
-    if (!found) {
-      found = api("/icbu/product/category/get", { cat_id: id }, categoryAnswerSchema, "the category").then(
-        (answer) => answer.result.category,
-        (error: unknown) => {
-          known.delete(id);
-          throw error;
-        },
-      );
-      known.set(id, found);
-    }
-    return found;
-  };
+  const category = onceEach(async (id) => (await api("/icbu/product/category/get", { cat_id: id }, categoryAnswerSchema, "the category")).result.category);
 
   return {
     get: async (id) => node(await category(id)),
@@ -49,7 +38,7 @@ export function categoryBrowser(api: IcbuApi): CategoryBrowser {
     },
     async path(id) {
       const leaf = await category(id);
-      const ancestors = await Promise.all((leaf.parent_ids ?? []).filter((parentId) => parentId !== ROOT_ID).map(category));
+      const ancestors = await Promise.all(ancestorIds(leaf).map(category));
       return [...ancestors, leaf].map(node);
     },
   };

@@ -1,9 +1,8 @@
 // Display on or off through `/icbu/product/update/display`: one call for up to 20 products, done at once. Refused
 // products come back in `fail_id_map`, keyed by the reason ("CODE: text" in practice, the text alone otherwise).
 import type { StatusChangeOutcome, StatusTarget } from "../types";
-import { checkBatch, itemResults } from "../iop/listing";
+import { itemResults } from "../synchronous-connector";
 import type { IcbuApi } from "./client";
-import { MAX_PRODUCTS_PER_DISPLAY_CHANGE } from "./metadata";
 import { displayAnswerSchema } from "./schemas";
 
 const NEW_DISPLAY: Record<StatusTarget, "on" | "off"> = { online: "on", offline: "off" };
@@ -15,8 +14,6 @@ function reason(key: string): { code: string; message: string } {
 }
 
 export async function changeDisplay(api: IcbuApi, ids: readonly string[], target: StatusTarget): Promise<StatusChangeOutcome> {
-  if (!ids.length) return { kind: "done", results: [] };
-  checkBatch("alibaba", ids, MAX_PRODUCTS_PER_DISPLAY_CHANGE);
   const { result } = await api("/icbu/product/update/display", { new_display: NEW_DISPLAY[target], product_id_list: ids.join(",") }, displayAnswerSchema, "the display change");
   const failures = new Map<string, { code: string; message: string }>();
   for (const [key, failedIds] of Object.entries(result.fail_id_map ?? {})) for (const id of failedIds) failures.set(id, reason(key));

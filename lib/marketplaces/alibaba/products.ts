@@ -1,13 +1,16 @@
 // ICBU products: the list (`/alibaba/icbu/product/list`, stitched from pages of at most 30) and one product in full
 // (`/icbu/product/get` with its quality score from `/icbu/product/score/get`). The portal's id of a product is its
-// encrypted `product_id`, which every API but the list takes; the plain numeric id is searchable.
+// encrypted `product_id`, which every API but the list takes; the list searches by the plain numeric id, so a search
+// for an encrypted id is decrypted first.
 import type { DisplayStatus, NativeStatus, ProductDetail, ProductPage, ProductQuery, ProductSummary, Sku } from "../types";
-import { fetchWindow } from "../iop/paging";
-import { checkSort, isoTime, looksLikeProductId, platformTime, requestRefused } from "../iop/listing";
+import { attributeLines } from "../attribute-lines";
+import { isoTime, platformTime, PRODUCT_ID, skuStock } from "../iop/listing";
+import { fetchWindow } from "../paging";
+import { splitSearch } from "../search";
 import type { CategoryBrowser } from "./categories";
 import type { IcbuApi } from "./client";
-import { MAX_PRODUCTS_PER_PAGE, metadata } from "./metadata";
-import { productListSchema, productSchema, scoreSchema, type IcbuProduct, type IcbuSku, type ProductBrief } from "./schemas";
+import { MAX_PRODUCTS_PER_PAGE } from "./metadata";
+import { idAnswerSchema, productListSchema, productSchema, scoreSchema, type IcbuSku, type ProductBrief } from "./schemas";
 
 // ICBU prices are in US dollars ("价格，单位是美元").
 const CURRENCY = "USD";
@@ -45,19 +48,25 @@ function summary(product: ProductBrief): ProductSummary {
   };
 }
 
+// One word of letters and digits may be an encrypted id, which is what the portal shows; their shape is not published.
+const MAYBE_ENCRYPTED_ID = /^(?=.*[A-Za-z])[0-9A-Za-z]{8,}$/;
+
+/** The list's `id` or `subject` for a search: a plain id as it is, an encrypted one decrypted, anything else a title. */
+async function searchFilter(api: IcbuApi, text: string | undefined): Promise<{ id?: string; subject?: string }> {
+  const search = splitSearch(text, PRODUCT_ID);
+  if (!search.title || !MAYBE_ENCRYPTED_ID.test(search.title)) return { id: search.id, subject: search.title };
+  const { result } = await api("/alibaba/icbu/product/id/encrypt", { product_id: search.title, convert_type: 2 }, idAnswerSchema, "the product id");
+  return result.success && result.id ? { id: result.id } : { subject: search.title };
+}
+
 /** One portal page, in as many calls as ICBU's 30 products a page need. */
 export async function listProducts(api: IcbuApi, query: ProductQuery): Promise<ProductPage> {
-  checkSort("alibaba", query, metadata.capabilities.products.sorts);
-  if (query.status) throw requestRefused("alibaba", "unsupported_filter", "the product list cannot be filtered by display status");
-  const search = query.search?.trim() || undefined;
-  const byId = search !== undefined && looksLikeProductId(search);
-  const filters = {
-    id: byId ? search : undefined,
-    subject: byId ? undefined : search,
-    category_id: query.categoryId,
-    gmt_modified_from: query.modifiedFrom && platformTime(query.modifiedFrom),
-    gmt_modified_to: query.modifiedTo && platformTime(query.modifiedTo),
+  const dates = {
+    gmt_modified_from: query.modifiedFrom && platformTime("alibaba", query.modifiedFrom, "modifiedFrom"),
+    gmt_modified_to: query.modifiedTo && platformTime("alibaba", query.modifiedTo, "modifiedTo"),
   };
+  // Required, and ENGLISH is the only language the list supports.
+  const filters = { language: "ENGLISH", category_id: query.categoryId, ...dates, ...(await searchFilter(api, query.search)) };
   const fetchPage = async (page: number, pageSize: number) => {
     const { result } = await api("/alibaba/icbu/product/list", { ...filters, current_page: page, page_size: pageSize }, productListSchema, "the product list");
     return { items: (result.products ?? []).map(summary), total: result.total_item };
@@ -72,13 +81,6 @@ function sku(entry: IcbuSku): Sku {
   return { id: entry.sku_id, name: Object.values(attributes).join(" / ") || entry.sku_code || entry.sku_id, price: price ? { amount: price, currency: CURRENCY } : undefined, stock, attributes };
 }
 
-/** One line per attribute, its values joined, in the product's order. */
-function attributeLines(product: IcbuProduct): { name: string; value: string }[] {
-  const lines = new Map<string, string[]>();
-  for (const row of product.attributes ?? []) lines.set(row.attribute_name, [...(lines.get(row.attribute_name) ?? []), row.value_name]);
-  return [...lines].map(([name, values]) => ({ name, value: values.join(", ") }));
-}
-
 export async function getProduct(api: IcbuApi, categories: CategoryBrowser, id: string): Promise<ProductDetail> {
   const { product } = (await api("/icbu/product/get", { product_get_request: JSON.stringify({ productId: id }) }, productSchema, "the product")).result;
   const [score, categoryPath] = await Promise.all([
@@ -87,13 +89,15 @@ export async function getProduct(api: IcbuApi, categories: CategoryBrowser, id: 
   ]);
   const { final_score: value, boutique_tag: tag } = score.result;
   const price = product.wholesale_trade?.price;
+  const skus = (product.product_sku?.skus ?? []).map(sku);
   return {
     ...summary(product),
     price: price ? { amount: price, currency: CURRENCY } : undefined,
+    stock: skuStock(skus),
     images: product.main_image?.images ?? [],
     categoryPath,
-    skus: (product.product_sku?.skus ?? []).map(sku),
+    skus,
     quality: { score: value, label: (tag && BOUTIQUE_LABELS[tag]) || "Not rated" },
-    attributes: attributeLines(product),
+    attributes: attributeLines((product.attributes ?? []).map((row) => ({ name: row.attribute_name, value: row.value_name }))),
   };
 }

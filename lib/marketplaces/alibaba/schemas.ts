@@ -42,7 +42,9 @@ export const productSchema = z.object({
     }),
   }),
 });
-export type IcbuProduct = z.infer<typeof productSchema>["result"]["product"];
+
+/** `/alibaba/icbu/product/id/encrypt`: the id converted, or `success` false for what is not an id. */
+export const idAnswerSchema = z.object({ result: z.object({ success: z.boolean(), id: id.nullish(), msg: text }) });
 
 export const scoreSchema = z.object({
   result: z.object({ final_score: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]), boutique_tag: count.nullish() }),

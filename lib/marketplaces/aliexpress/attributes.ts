@@ -6,13 +6,16 @@
 import { z } from "zod";
 import { MarketplaceError } from "../errors";
 import { parseAnswer } from "../http";
-import type { AttributeDefinition } from "../types";
+import type { AttributeDefinition, AttributeSchema } from "../types";
+import type { AeApi } from "./client";
+import { schemaAnswerSchema } from "./schemas";
 
 const idText = z.union([z.string(), z.number()]).transform(String);
 const choicesSchema = z.array(z.object({ const: idText, title: z.string() }));
 
 const valueSchema = z.object({
   type: z.string(),
+  maxLength: z.number().int().positive().optional(),
   oneOf: choicesSchema.optional(),
   maxItems: z.number().int().positive().optional(),
   items: z.object({ oneOf: choicesSchema.optional() }).optional(),
@@ -41,13 +44,18 @@ const publishingSchema = z.object({
 
 type Condition = z.infer<typeof conditionSchema>;
 
-function typed(value: z.infer<typeof valueSchema>, units: string[] | undefined): Pick<AttributeDefinition, "type" | "nativeType" | "values" | "maxSelections" | "units"> {
+type Typed = Pick<AttributeDefinition, "type" | "nativeType" | "values" | "maxSelections" | "units" | "description">;
+
+function typed(value: z.infer<typeof valueSchema>, units: string[] | undefined): Typed {
   const values = (choices: z.infer<typeof choicesSchema>) => choices.map((choice) => ({ id: choice.const, name: choice.title }));
   if (value.type === "array") return { type: "multi_enum", nativeType: "array", values: values(value.items?.oneOf ?? []), maxSelections: value.maxItems };
   if (value.oneOf) return { type: "single_enum", nativeType: `${value.type} oneOf`, values: values(value.oneOf) };
-  if (value.type === "number" || value.type === "integer") return { type: "number", nativeType: value.type, units: units?.filter(Boolean) };
+  if (value.type === "number" || value.type === "integer") {
+    const named = units?.filter(Boolean) ?? [];
+    return { type: "number", nativeType: value.type, units: named.length ? named : undefined };
+  }
   if (value.type === "boolean") return { type: "boolean", nativeType: value.type };
-  return { type: "text", nativeType: value.type };
+  return { type: "text", nativeType: value.type, description: value.maxLength ? `At most ${value.maxLength} characters` : undefined };
 }
 
 function dependencyOf(id: string, conditions: readonly Condition[]): AttributeDefinition["dependsOn"] {
@@ -56,7 +64,7 @@ function dependencyOf(id: string, conditions: readonly Condition[]): AttributeDe
   return attributeId && held ? { attributeId, valueIds: held.properties.value.enum } : undefined;
 }
 
-export function attributeDefinitions(schemaText: string): AttributeDefinition[] {
+function attributeDefinitions(schemaText: string): AttributeDefinition[] {
   let json: unknown;
   try {
     json = JSON.parse(schemaText);
@@ -70,10 +78,16 @@ export function attributeDefinitions(schemaText: string): AttributeDefinition[] 
     return {
       id,
       name: attribute.title,
+      description: attribute.description,
       ...typed(attribute.properties.value, attribute.properties.unit?.enum),
       required: required.has(id) || dependsOn !== undefined,
       dependsOn,
-      description: attribute.description,
     };
   });
+}
+
+/** A leaf category's publishing schema; AliExpress refuses other categories with a business error. */
+export async function getAttributeSchema(api: AeApi, categoryId: string): Promise<AttributeSchema> {
+  const { result } = await api("aliexpress.solution.product.schema.get", { aliexpress_category_id: categoryId }, schemaAnswerSchema, "the category schema");
+  return { categoryId, attributes: attributeDefinitions(result.schema) };
 }

@@ -1,9 +1,10 @@
 // AliExpress's category tree through `aliexpress.solution.seller.category.tree.query` (category_id, 0 for the roots):
 // the children of one category per call, each with its level, leaf flag and names, but no API answers a category by
 // its id or names its parent. So a category met for the first time is found by walking down from the roots, and
-// every children list is asked once per connector (categories seldom change); failures are not kept.
+// every children list is asked once per connector.
 import { parseAnswer } from "../http";
 import { requestRefused } from "../iop/listing";
+import { onceEach } from "../memo";
 import type { CategoryNode } from "../types";
 import type { AeApi } from "./client";
 import { categoryNamesSchema, categoryTreeSchema } from "./schemas";
@@ -35,29 +36,18 @@ function names(json: string): { name: string; altName?: string } {
 }
 
 export function categoryBrowser(api: AeApi): CategoryBrowser {
-  const lists = new Map<string, Promise<CategoryNode[]>>();
   const known = new Map<string, CategoryNode>();
 
-  function children(parentId: string | null): Promise<CategoryNode[]> {
-    const key = parentId ?? ROOT_ID;
-    let list = lists.get(key);
-    if (!list) {
-      list = api("aliexpress.solution.seller.category.tree.query", { category_id: key }, categoryTreeSchema, "the category tree").then(
-        (answer) =>
-          answer.children_category_list.map((child) => {
-            const node: CategoryNode = { id: child.children_category_id, ...names(child.multi_language_names), parentId, leaf: child.is_leaf_category, level: child.level };
-            known.set(node.id, node);
-            return node;
-          }),
-        (error: unknown) => {
-          lists.delete(key);
-          throw error;
-        },
-      );
-      lists.set(key, list);
-    }
-    return list;
-  }
+  const childrenOf = onceEach(async (key) => {
+    const answer = await api("aliexpress.solution.seller.category.tree.query", { category_id: key }, categoryTreeSchema, "the category tree");
+    const parentId = key === ROOT_ID ? null : key;
+    return answer.children_category_list.map((child) => {
+      const node: CategoryNode = { id: child.children_category_id, ...names(child.multi_language_names), parentId, leaf: child.is_leaf_category, level: child.level };
+      known.set(node.id, node);
+      return node;
+    });
+  });
+  const children = (parentId: string | null) => childrenOf(parentId ?? ROOT_ID);
 
   /** The category, walking the tree a level at a time from the roots until it turns up. */
   async function find(id: string): Promise<CategoryNode> {

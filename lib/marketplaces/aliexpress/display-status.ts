@@ -1,10 +1,10 @@
 // On or off sale through `aliexpress.postproduct.redefining.onlineaeproduct` / `.offlineaeproduct`: `;`-separated
-// ids, done within the call. Refused products come back grouped by reason in `error_details`; a refusal of the whole
-// call (no details) refuses every product with its code.
+// ids, done within the call. Refused products come back grouped by reason in `error_details`; a call refused as a
+// whole (unsuccessful, with no details) fails as the request's refusal.
 import type { StatusChangeOutcome, StatusTarget } from "../types";
-import { checkBatch, itemResults, requestRefused } from "../iop/listing";
+import { requestRefused } from "../iop/listing";
+import { itemResults } from "../synchronous-connector";
 import type { AeApi } from "./client";
-import { MAX_PRODUCTS_PER_STATUS_CHANGE } from "./metadata";
 import { statusChangeSchema } from "./schemas";
 
 const METHOD: Record<StatusTarget, string> = {
@@ -13,8 +13,6 @@ const METHOD: Record<StatusTarget, string> = {
 };
 
 export async function changeStatus(api: AeApi, ids: readonly string[], target: StatusTarget): Promise<StatusChangeOutcome> {
-  if (!ids.length) return { kind: "done", results: [] };
-  checkBatch("aliexpress", ids, MAX_PRODUCTS_PER_STATUS_CHANGE);
   const { result } = await api(METHOD[target], { product_ids: ids.join(";") }, statusChangeSchema, "the status change");
   const failures = new Map<string, { code: string; message: string }>();
   for (const detail of result.error_details) {

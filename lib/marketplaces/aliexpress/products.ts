@@ -1,12 +1,14 @@
 // AliExpress products: the list (`aliexpress.solution.product.list.get`, one operation status a call and under 100
 // a page, joined and stitched into the portal's window) and one product in full (`aliexpress.solution.product.info.get`).
 import type { ProductDetail, ProductPage, ProductQuery, ProductSummary, Sku } from "../types";
-import { checkSort, isoTime, looksLikeProductId, platformTime, requestRefused } from "../iop/listing";
-import { fetchWindowAcross } from "../iop/paging";
+import { attributeLines } from "../attribute-lines";
+import { isoTime, platformTime, PRODUCT_ID, requestRefused, skuStock } from "../iop/listing";
+import { fetchWindowAcross } from "../paging";
+import { splitSearch } from "../search";
 import type { CategoryBrowser } from "./categories";
 import type { AeApi } from "./client";
-import { MAX_PRODUCTS_PER_PAGE, metadata } from "./metadata";
-import { productListSchema, productSchema, type AeListed, type AeProduct, type AeSku } from "./schemas";
+import { MAX_PRODUCTS_PER_PAGE } from "./metadata";
+import { productListSchema, productSchema, type AeListed, type AeSku } from "./schemas";
 import { ALL_SEGMENTS, SEGMENTS, statusOf, type Segment } from "./statuses";
 
 const LIST = "aliexpress.solution.product.list.get";
@@ -27,15 +29,13 @@ function summary(product: AeListed, statusType: string): ProductSummary {
 
 /** One portal page: the segments the status filter asks for, one after the other, each in pages of under 100. */
 export async function listProducts(api: AeApi, query: ProductQuery): Promise<ProductPage> {
-  checkSort("aliexpress", query, metadata.capabilities.products.sorts);
   if (query.categoryId) throw requestRefused("aliexpress", "unsupported_filter", "the product list cannot be filtered by category");
-  const search = query.search?.trim() || undefined;
-  const byId = search !== undefined && looksLikeProductId(search);
+  const search = splitSearch(query.search, PRODUCT_ID);
   const filters = {
-    product_id: byId ? search : undefined,
-    subject: byId ? undefined : search,
-    gmt_modified_start: query.modifiedFrom && platformTime(query.modifiedFrom),
-    gmt_modified_end: query.modifiedTo && platformTime(query.modifiedTo),
+    product_id: search.id,
+    subject: search.title,
+    gmt_modified_start: query.modifiedFrom && platformTime("aliexpress", query.modifiedFrom, "modifiedFrom"),
+    gmt_modified_end: query.modifiedTo && platformTime("aliexpress", query.modifiedTo, "modifiedTo"),
   };
   const segment = ({ statusType, offlineReason }: Segment) => async (page: number, pageSize: number) => {
     const listQuery = { ...filters, product_status_type: statusType, ws_display: offlineReason, current_page: page, page_size: pageSize };
@@ -60,30 +60,24 @@ function sku(entry: AeSku, currency: string | null | undefined): Sku {
   };
 }
 
-/** One line per attribute, its values (with their unit) joined, in the product's order. */
-function attributeLines(product: AeProduct): { name: string; value: string }[] {
-  const lines = new Map<string, string[]>();
-  for (const property of product.aeop_ae_product_propertys) {
-    const value = property.attr_value_unit ? `${property.attr_value} ${property.attr_value_unit}` : property.attr_value;
-    lines.set(property.attr_name, [...(lines.get(property.attr_name) ?? []), value]);
-  }
-  return [...lines].map(([name, values]) => ({ name, value: values.join(", ") }));
-}
-
 export async function getProduct(api: AeApi, categories: CategoryBrowser, id: string): Promise<ProductDetail> {
   const { result: product } = await api("aliexpress.solution.product.info.get", { product_id: id }, productSchema, "the product");
   const categoryPath = product.category_id ? await categories.path(product.category_id) : [];
   const skus = product.aeop_ae_product_skus.map((entry) => sku(entry, product.currency_code));
-  const stocked = skus.filter((entry) => entry.stock !== undefined);
   const altTitle = product.multi_language_subject_list.find((entry) => entry.locale.startsWith("zh"))?.subject;
   return {
     ...summary(product, product.product_status_type),
     altTitle: altTitle && altTitle !== product.subject ? altTitle : undefined,
     categoryId: product.category_id ?? undefined,
-    stock: stocked.length ? stocked.reduce((sum, entry) => sum + entry.stock!, 0) : undefined,
+    stock: skuStock(skus),
     images: images(product.image_u_r_ls),
     categoryPath,
     skus,
-    attributes: attributeLines(product),
+    attributes: attributeLines(
+      product.aeop_ae_product_propertys.map((property) => ({
+        name: property.attr_name,
+        value: property.attr_value_unit ? `${property.attr_value} ${property.attr_value_unit}` : property.attr_value,
+      })),
+    ),
   };
 }

@@ -61,7 +61,6 @@ export const productSchema = z.object({
     aeop_ae_product_skus: topList("global_aeop_ae_product_sku", skuSchema),
   }),
 });
-export type AeProduct = z.infer<typeof productSchema>["result"];
 
 export const categoryTreeSchema = z.object({
   children_category_list: topList(

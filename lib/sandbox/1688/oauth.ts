@@ -6,7 +6,7 @@
 // token endpoint answering so, though none lists its codes; these follow RFC 6749 §5.2.
 import { z } from "zod";
 import { formatAopDate } from "../../marketplaces/1688/dates";
-import { consentRoutes, type ConsentFlow } from "../consent";
+import { consentRoutes, queryClient, type ConsentFlow } from "../consent";
 import { formObject, jsonReply, type Reply, type SandboxRequest } from "../http";
 import type { PlatformContext } from "../platform";
 import type { Route } from "../router";
@@ -14,16 +14,10 @@ import type { CodeRefusal, IssuedTokens, RefreshRefusal } from "../tokens";
 import { oauthError } from "./errors";
 import { ALI_IDS } from "./profile";
 
-const clientSchema = z.object({ client_id: z.string().min(1), redirect_uri: z.string().min(1), site: z.literal("1688") });
-
 const consentFlow: ConsentFlow = {
   path: "/oauth/authorize",
   platformName: "1688",
-  client: (query) => {
-    const parsed = clientSchema.safeParse(query);
-    if (!parsed.success) return { error: "The request must name the application (client_id), the site (site=1688) and where to return (redirect_uri)." };
-    return { appKey: parsed.data.client_id, redirectUri: parsed.data.redirect_uri };
-  },
+  client: queryClient({ site: z.literal("1688") }, "The request must name the application (client_id), the site (site=1688) and where to return (redirect_uri)."),
   // 1688 has no scopes: an authorized app reaches every API it was granted in the console.
   grant: () => ({ scope: "" }),
   denied: { error: "access_denied", error_description: "The user denied the authorization" },

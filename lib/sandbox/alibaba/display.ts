@@ -47,7 +47,8 @@ export function displayApi(context: PlatformContext): IopApi {
         (failed[reason] ??= []).push(id);
         continue;
       }
-      const target = `approved:${on ? "Y" : "N"}`;
+      // Off display keeps the review status: a draft or a product in review is off display already, not approved.
+      const target = on ? "approved:Y" : `${nativeState(current).status}:N`;
       if (current !== target) context.shops.changeStatus(call.seller.id, product!, { to: target, at: call.now }, call.now);
     }
     return answer({ result: { sub_success: Object.keys(failed).length === 0, fail_id_map: failed } });

@@ -5,6 +5,7 @@ import { iopRoutes } from "../iop/gateway";
 import type { SandboxPlatform } from "../platform";
 import { getCategory } from "./categories";
 import { displayApi } from "./display";
+import { convertId } from "./ids";
 import { productApis } from "./products";
 import { CATALOG, RATE_LIMITS, SELLERS, TOKENS } from "./profile";
 import { getSchema } from "./schema";
@@ -25,6 +26,7 @@ export const alibaba: SandboxPlatform = {
         "/icbu/product/category/get": getCategory,
         "/alibaba/icbu/product/schema/get": getSchema,
         "/icbu/product/update/display": displayApi(context),
+        "/alibaba/icbu/product/id/encrypt": convertId,
       },
       // The token answer fields ronknight/alibaba-open-api reads (§1.1), plus the member id the portal keys a link on.
       tokenFields: (seller) => ({ account: seller.login, account_id: seller.id, account_platform: "icbu" }),

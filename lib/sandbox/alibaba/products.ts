@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { unfilledRequired, type Catalog, type Product } from "../catalog";
 import { queryInt } from "../http";
-import { answer, refuse } from "../iop/envelope";
+import { answer, missingParameter, refuse, type IopResult } from "../iop/envelope";
 import type { IopApi, IopCall } from "../iop/gateway";
-import { chinaTime, chinaTimeSchema, invalidParameter, jsonParam, numericValueId } from "../iop/values";
+import { chinaTime, chinaTimeSchema, invalidParameter, jsonParam, modifiedWithin, numericValueId, productValues } from "../iop/values";
 import type { PlatformContext } from "../platform";
 import type { ProductNow } from "../shops";
 import { encryptedId, productByEncryptedId } from "./ids";
@@ -22,7 +22,8 @@ const listSchema = z.object({
   id: digits.optional(),
   gmt_modified_from: chinaTimeSchema.optional(),
   gmt_modified_to: chinaTimeSchema.optional(),
-  language: z.literal("ENGLISH").optional(),
+  // Required by the TOP metadata: "商品语种，目前只支持ENGLISH".
+  language: z.literal("ENGLISH", 'must be "ENGLISH", the only language supported'),
 });
 
 const getSchema = z.object({
@@ -58,17 +59,12 @@ function brief(call: IopCall, product: Product, now: ProductNow) {
 
 /** One row per value, as ICBU lists them: enum values by id and name, text and numbers by name only. */
 function attributeRows(call: IopCall, product: Product) {
-  return (call.catalog.attributes.get(product.categoryId) ?? []).flatMap((attribute) =>
-    (product.values[attribute.id] ?? []).map((value) => {
-      const option = attribute.values?.find((candidate) => candidate.id === value);
-      return {
-        attribute_id: Number(attribute.id),
-        attribute_name: attribute.name.en,
-        value_id: option ? Number(numericValueId(option.id)) : 0,
-        value_name: option ? option.name.en : attribute.unit ? `${value} ${attribute.unit}` : value,
-      };
-    }),
-  );
+  return productValues(call.catalog, product).map(({ attribute, value, option }) => ({
+    attribute_id: Number(attribute.id),
+    attribute_name: attribute.name.en,
+    value_id: option ? Number(numericValueId(option.id)) : 0,
+    value_name: option ? option.name.en : attribute.unit ? `${value} ${attribute.unit}` : value,
+  }));
 }
 
 function productSku(product: Product) {
@@ -93,7 +89,8 @@ function score(context: PlatformContext, call: IopCall, product: Product) {
   return { final_score: value.toFixed(1), boutique_tag: tag };
 }
 
-function list(context: PlatformContext, call: IopCall) {
+function list(context: PlatformContext, call: IopCall): IopResult {
+  if (!call.params.language) return { ok: false, error: missingParameter("language") };
   const query = listSchema.safeParse(call.params);
   if (!query.success) return invalidParameter(query.error);
   const { current_page: page, page_size: pageSize, subject, category_id: categoryId, id, gmt_modified_from: from, gmt_modified_to: to } = query.data;
@@ -103,7 +100,7 @@ function list(context: PlatformContext, call: IopCall) {
     if (words && !product.title.en.toLowerCase().includes(words)) return [];
     if (categoryId && product.categoryId !== categoryId && !call.catalog.categories.get(product.categoryId)?.ancestorIds.includes(categoryId)) return [];
     const now = context.shops.current(call.seller.id, product, call.now);
-    if ((from !== undefined && now.modifiedAt < from) || (to !== undefined && now.modifiedAt > to)) return [];
+    if (!modifiedWithin(now.modifiedAt, from, to)) return [];
     return [{ product, now }];
   });
   // "结果以修改时间倒序返回": newest change first.

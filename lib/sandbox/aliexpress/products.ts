@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Product } from "../catalog";
 import { answer } from "../iop/envelope";
 import type { IopApi, IopCall } from "../iop/gateway";
-import { chinaTime, chinaTimeSchema, invalidParameter, jsonParam, numericValueId } from "../iop/values";
+import { chinaTime, chinaTimeSchema, invalidParameter, jsonParam, modifiedWithin, numericValueId, productValues } from "../iop/values";
 import type { PlatformContext } from "../platform";
 import type { ProductNow } from "../shops";
 import { businessRefusal } from "./errors";
@@ -61,23 +61,17 @@ function matches(query: ListQuery, product: Product, now: ProductNow): boolean {
   if (query.ws_display && offlineReason !== query.ws_display) return false;
   if (query.product_id && product.id !== query.product_id) return false;
   if (query.subject && !product.title.en.toLowerCase().includes(query.subject.toLowerCase())) return false;
-  if (query.gmt_modified_start !== undefined && now.modifiedAt < query.gmt_modified_start) return false;
-  return query.gmt_modified_end === undefined || now.modifiedAt <= query.gmt_modified_end;
+  return modifiedWithin(now.modifiedAt, query.gmt_modified_start, query.gmt_modified_end);
 }
 
 function properties(call: IopCall, product: Product) {
-  return (call.catalog.attributes.get(product.categoryId) ?? []).flatMap((attribute) =>
-    (product.values[attribute.id] ?? []).map((value) => {
-      const option = attribute.values?.find((candidate) => candidate.id === value);
-      return {
-        attr_name_id: Number(attribute.id),
-        attr_name: attribute.name.en,
-        attr_value_id: option ? Number(numericValueId(option.id)) : undefined,
-        attr_value: option ? option.name.en : value,
-        attr_value_unit: attribute.unit,
-      };
-    }),
-  );
+  return productValues(call.catalog, product).map(({ attribute, value, option }) => ({
+    attr_name_id: Number(attribute.id),
+    attr_name: attribute.name.en,
+    attr_value_id: option ? Number(numericValueId(option.id)) : undefined,
+    attr_value: option ? option.name.en : value,
+    attr_value_unit: attribute.unit,
+  }));
 }
 
 function skus(product: Product) {

@@ -1,15 +1,13 @@
 // Allegro's authorization-code flow with PKCE (S256 only) and its token endpoint with HTTP Basic client
 // authentication, refresh-token rotation and the 60-second grace for a spent refresh token.
 import { z } from "zod";
-import { consentRoutes, type ConsentFlow } from "../consent";
+import { consentRoutes, queryClient, type ConsentFlow } from "../consent";
 import { formObject, type Reply, type SandboxRequest } from "../http";
 import type { PlatformContext } from "../platform";
 import type { Route } from "../router";
 import type { CodeRefusal, IssuedTokens, RefreshRefusal } from "../tokens";
 import { oauthError } from "./errors";
 import { ALL_SCOPES } from "./profile";
-
-const clientSchema = z.object({ client_id: z.string().min(1), redirect_uri: z.string().min(1) });
 
 const grantSchema = z.object({
   response_type: z.literal("code"),
@@ -29,11 +27,7 @@ const AUTHORIZE_ERRORS: Record<string, string> = { response_type: "unsupported_r
 const consentFlow: ConsentFlow = {
   path: "/auth/oauth/authorize",
   platformName: "Allegro",
-  client: (query) => {
-    const parsed = clientSchema.safeParse(query);
-    if (!parsed.success) return { error: "The request must name the application (client_id) and where to return (redirect_uri)." };
-    return { appKey: parsed.data.client_id, redirectUri: parsed.data.redirect_uri };
-  },
+  client: queryClient(),
   grant: (query) => {
     const parsed = grantSchema.safeParse(query);
     if (parsed.success) return { scope: parsed.data.scope.join(" "), codeChallenge: parsed.data.code_challenge };

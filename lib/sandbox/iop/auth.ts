@@ -2,7 +2,7 @@
 // `/rest/auth/token/create` (a code) and `/rest/auth/token/refresh`, signed with their path and carrying no access
 // token. Codes are single use and live 30 minutes (Lazada's IOP documentation: "Code is valid for 30 minutes").
 import { z } from "zod";
-import { consentRoutes, type ConsentFlow } from "../consent";
+import { consentRoutes, queryClient, type ConsentFlow } from "../consent";
 import type { SandboxRequest } from "../http";
 import type { PlatformContext } from "../platform";
 import type { Route } from "../router";
@@ -14,18 +14,13 @@ import { readParams, refuseSystemParams } from "./verify";
 /** The seller fields a platform adds to its token answers (`account`, `user_id`, `seller_id`, …). */
 export type TokenFields = (seller: DemoSeller, tokens: IssuedTokens, issuedAt: number) => Record<string, unknown>;
 
-const clientSchema = z.object({ client_id: z.string().min(1), redirect_uri: z.string().min(1) });
 const grantSchema = z.object({ response_type: z.literal("code"), force_auth: z.enum(["true", "false"]).optional() });
 
 function consentFlow(platformName: string): ConsentFlow {
   return {
     path: "/oauth/authorize",
     platformName,
-    client: (query) => {
-      const parsed = clientSchema.safeParse(query);
-      if (!parsed.success) return { error: "The request must name the application (client_id) and where to return (redirect_uri)." };
-      return { appKey: parsed.data.client_id, redirectUri: parsed.data.redirect_uri };
-    },
+    client: queryClient(),
     // IOP apps have no scopes: an authorization covers every API the app was granted in the console.
     grant: (query) => {
       const parsed = grantSchema.safeParse(query);

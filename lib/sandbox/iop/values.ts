@@ -1,6 +1,7 @@
 // How both IOP platforms write values on the wire: times as `yyyy-MM-dd HH:mm:ss`, complex parameters as a JSON
 // string in one form field, numeric value ids, and one refusal for a parameter that does not parse.
 import { z } from "zod";
+import type { Catalog, Product } from "../catalog";
 import { describeIssue } from "../http";
 import { refuse, type IopResult } from "./envelope";
 
@@ -17,6 +18,15 @@ export const chinaTimeSchema = z
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "must be written yyyy-MM-dd HH:mm:ss")
   .transform((text) => Date.parse(`${text.replace(" ", "T")}Z`) - UTC_OFFSET_MS)
   .refine((ms) => !Number.isNaN(ms), "is not a date");
+
+/**
+ * Whether a modification time lies between two `yyyy-MM-dd HH:mm:ss` bounds, both included. The platforms keep times
+ * to the second, as they write them: a product shown as modified at 12:00:07 is within a bound of 12:00:07.
+ */
+export function modifiedWithin(modifiedAt: number, from: number | undefined, to: number | undefined): boolean {
+  const second = Math.floor(modifiedAt / 1000) * 1000;
+  return (from === undefined || second >= from) && (to === undefined || second <= to);
+}
 
 /** A form field holding JSON, e.g. `product_get_request={"productId":"…"}`, checked against `schema`. */
 export function jsonParam<T extends z.ZodType>(schema: T) {
@@ -37,6 +47,13 @@ export function jsonParam<T extends z.ZodType>(schema: T) {
 export function numericValueId(valueId: string): string {
   const [attributeId, n = "0"] = valueId.split("_");
   return `${attributeId}${n.padStart(2, "0")}`;
+}
+
+/** A product's values one by one, each with its attribute and, for an enum, the option chosen. */
+export function productValues(catalog: Catalog, product: Product) {
+  return (catalog.attributes.get(product.categoryId) ?? []).flatMap((attribute) =>
+    (product.values[attribute.id] ?? []).map((value) => ({ attribute, value, option: attribute.values?.find((candidate) => candidate.id === value) })),
+  );
 }
 
 /** The gateway's answer to a parameter that does not parse or is out of range [INFER: the code is the sandbox's choice]. */

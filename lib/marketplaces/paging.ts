@@ -1,6 +1,6 @@
-// The portal asks for any window of a list (page 2 of 50); IOP lists page by `current_page` and a `page_size` capped
-// by the platform (ICBU 30, AliExpress 99). These helpers fetch the platform pages that cover the window and cut it
-// out, and join lists the platform can only serve one segment at a time (AliExpress: one status a call).
+// The portal asks for any window of a list (page 2 of 50); platforms page by a page number from 1 and a page size they
+// cap (ICBU 30, AliExpress 99, 1688 20). These helpers fetch the platform pages that cover the window and cut it out,
+// and join lists the platform can only serve one segment at a time (AliExpress: one status a call).
 
 export type PageFetch<T> = (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>;
 
