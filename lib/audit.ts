@@ -17,6 +17,13 @@ export const AUDIT_ACTIONS = [
   "account.linked",
   "account.unlinked",
   "account.refresh_failed",
+  "view.created",
+  "view.updated",
+  "view.deleted",
+  "job.started",
+  "job.cancelled",
+  "job.retried",
+  "job.undone",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -35,6 +42,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "account.linked": "Linked a shop",
   "account.unlinked": "Unlinked a shop",
   "account.refresh_failed": "Shop authorization lost",
+  "view.created": "Saved a team view",
+  "view.updated": "Changed a team view",
+  "view.deleted": "Deleted a team view",
+  "job.started": "Started a bulk status change",
+  "job.cancelled": "Cancelled a bulk status change",
+  "job.retried": "Retried a bulk change's failures",
+  "job.undone": "Undid a bulk status change",
 };
 
 const auditInput = z.object({

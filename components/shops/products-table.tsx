@@ -2,9 +2,11 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { columnSortCodec, type FilterDefinition, type SortRule } from "@/components/data-table/search-params";
+import { productHref } from "@/components/products/product-links";
 import { DateTime } from "@/components/ui/date-time";
 import type { ProductSummary } from "@/lib/marketplaces/types";
 import { StatusBadge } from "./status-badge";
@@ -85,7 +87,7 @@ export type ProductsTableProps = {
   /** Columns the platform's list sorts both ways; the others do not offer sorting. */
   sortable: string[];
   filters: FilterDefinition[];
-  /** Where a product's detail page is: `${productBase}/${id}`. */
+  /** Where a product's detail page is: `${productBase}/${id}`, with `?from=` the table's query. */
   productBase: string;
   toolbarActions?: ReactNode;
   emptyState?: ReactNode;
@@ -93,9 +95,11 @@ export type ProductsTableProps = {
 
 export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState }: ProductsTableProps) {
   const sortCodec = useMemo(() => columnSortCodec({ sortable }), [sortable]);
+  // The detail page's "Back to products" returns to this very page of the table.
+  const tableQuery = useSearchParams().toString();
   const tableColumns = useMemo(
-    () => columns((id) => `${productBase}/${encodeURIComponent(id)}`).map((column) => (column.enableSorting && !sortable.includes(column.id!) ? { ...column, enableSorting: false } : column)),
-    [productBase, sortable],
+    () => columns((id) => productHref(productBase, id, tableQuery)).map((column) => (column.enableSorting && !sortable.includes(column.id!) ? { ...column, enableSorting: false } : column)),
+    [productBase, sortable, tableQuery],
   );
   return (
     <DataTable

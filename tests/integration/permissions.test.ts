@@ -44,6 +44,8 @@ type World = {
   accountId: string;
   /** An invite to a team none of the callers is in. */
   foreignInviteToken: string;
+  /** A saved view of each member's own: only its owner may change it. */
+  ownViewIds: Record<Role, string>;
 };
 
 type Fixture = {
@@ -61,7 +63,7 @@ type Fixture = {
 const NEEDS_MARKETPLACE = { notRefused: "succeeds only with a registered, configured platform adapter (lib/marketplaces/registry.ts)" };
 
 /** Per handler: the access it must declare (a reviewed copy, so that loosening a route fails here), and its request. */
-const FIXTURES: Record<string, { access: Access; request: (world: World) => Fixture }> = {
+const FIXTURES: Record<string, { access: Access; request: (world: World, caller: Caller) => Fixture }> = {
   "POST /api/users": {
     access: "public",
     request: () => ({
@@ -97,7 +99,27 @@ const FIXTURES: Record<string, { access: Access; request: (world: World) => Fixt
   "GET /api/teams/[team]/accounts": { access: "accounts.read", request: () => ({ expect: 200 }) },
   "DELETE /api/teams/[team]/accounts/[account]": { access: "accounts.link", request: (w) => ({ params: { account: w.accountId }, expect: NEEDS_MARKETPLACE }) },
   "GET /api/teams/[team]/accounts/link/[platform]": { access: "accounts.link", request: () => ({ params: { platform: "allegro" }, expect: NEEDS_MARKETPLACE }) },
+  "POST /api/teams/[team]/shops/[account]/status-counts": { access: "products.read", request: (w) => ({ params: { account: w.accountId }, expect: NEEDS_MARKETPLACE }) },
+  "GET /api/teams/[team]/shops/[account]/categories": { access: "products.read", request: (w) => ({ params: { account: w.accountId }, query: { parent: "1" }, expect: NEEDS_MARKETPLACE }) },
+  "POST /api/teams/[team]/shops/[account]/categories/refresh": { access: "products.read", request: (w) => ({ params: { account: w.accountId }, expect: NEEDS_MARKETPLACE }) },
+  "POST /api/teams/[team]/shops/[account]/categories/[category]/schema/refresh": {
+    access: "products.read",
+    request: (w) => ({ params: { account: w.accountId, category: "1" }, expect: NEEDS_MARKETPLACE }),
+  },
+  // Saving for the team needs views.team.write on top (tests/integration/saved-views.test.ts): here, own views.
+  "GET /api/teams/[team]/views": { access: "products.read", request: () => ({ expect: 200 }) },
+  "POST /api/teams/[team]/views": { access: "products.read", request: () => ({ body: { name: "Online first", scope: "own", query: "?status=online&page=3" }, expect: 201 }) },
+  "PATCH /api/teams/[team]/views/[view]": {
+    access: "products.read",
+    request: (w, caller) => ({ params: { view: ownViewOf(w, caller) }, body: { name: "Renamed view", query: "sort=title.asc" }, expect: 200 }),
+  },
+  "DELETE /api/teams/[team]/views/[view]": { access: "products.read", request: (w, caller) => ({ params: { view: ownViewOf(w, caller) }, expect: 200 }) },
 };
+
+/** The caller's own view; callers without one are refused before any view is looked up. */
+function ownViewOf(world: World, caller: Caller): string {
+  return caller === "anonymous" || caller === "outsider" ? world.ownViewIds.owner : world.ownViewIds[caller];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Discovery: every route file under app/api, imported the way Next would.
@@ -199,7 +221,11 @@ describe("the permission matrix", () => {
     });
     const foreign = await createTeam([[users.host, "owner"]], "Foreign team");
     const foreignInvite = await createInviteRow({ teamId: foreign.id, createdById: users.host.id, role: "operator" });
-    return { team, target: users.target, inviteId: invite.id, accountId: account.id, foreignInviteToken: foreignInvite.token };
+    const ownViews = await Promise.all(
+      ROLES.map((role) => db().savedView.create({ data: { teamId: team.id, ownerId: users[role].id, createdById: users[role].id, name: "My view", query: "status=offline" } })),
+    );
+    const ownViewIds = Object.fromEntries(ROLES.map((role, index) => [role, ownViews[index]!.id])) as Record<Role, string>;
+    return { team, target: users.target, inviteId: invite.id, accountId: account.id, foreignInviteToken: foreignInvite.token, ownViewIds };
   }
 
   type Attempt = { res: CallResult<unknown>; fixture: Fixture; before: unknown; after: unknown };
@@ -207,7 +233,7 @@ describe("the permission matrix", () => {
   /** Calls the handler as this caller, in a fresh world; `teamSlug` overrides the world's team. */
   async function attempt(route: GuardedRoute, caller: Caller, options: { teamSlug?: string; headers?: Record<string, string> } = {}): Promise<Attempt> {
     const world = await newWorld();
-    const fixture: Fixture = FIXTURES[route.key]?.request(world) ?? { expect: { notRefused: "no fixture (see the test above)" } };
+    const fixture: Fixture = FIXTURES[route.key]?.request(world, caller) ?? { expect: { notRefused: "no fixture (see the test above)" } };
     const params = { ...(route.path.includes("[team]") ? { team: options.teamSlug ?? world.team.slug } : {}), ...fixture.params };
     const cookie = caller === "anonymous" ? null : users[caller].cookie;
     const before = await countRows();

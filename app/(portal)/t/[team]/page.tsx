@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ShopsGlance } from "@/components/shops/shops-glance";
 import { Card, PageHeader } from "@/components/ui/card";
 import { pageCaller } from "@/lib/auth/page";
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -28,6 +29,9 @@ export default async function TeamOverview({ params }: { params: Promise<{ team:
             </Link>
           </p>
         </Card>
+      </div>
+      <div className="mt-4">
+        <ShopsGlance team={team} />
       </div>
     </>
   );

@@ -5,12 +5,15 @@ import { QueryProblems } from "@/components/data-table/query-problems";
 import { patchSearch, type FilterDefinition } from "@/components/data-table/search-params";
 import { parseTableQuery, type QueryProblem } from "@/components/data-table/url-query";
 import { ProductsTable } from "@/components/shops/products-table";
+import { SavedViewsMenu } from "@/components/shops/saved-views-menu";
 import { ShopProblemView } from "@/components/shops/shop-problem";
 import { STATUS_LABELS } from "@/components/shops/status-badge";
+import { can } from "@/lib/auth/permissions";
 import { DISPLAY_STATUSES, type PlatformMetadata, type ProductQuery } from "@/lib/marketplaces/types";
 import { shopPage } from "@/lib/shops/page";
 import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
 import { loadProductPage } from "@/lib/shops/products";
+import { listViews } from "@/lib/shops/saved-views";
 import { attempt, type Shop } from "@/lib/shops/shop";
 
 export const metadata: Metadata = { title: "Products" };
@@ -39,7 +42,8 @@ function filtersFor(metadata: PlatformMetadata): { filters: FilterDefinition[]; 
 
 export default async function ProductsPage({ params, searchParams }: Props) {
   const [{ team: slug, account: accountId }, search] = await Promise.all([params, searchParams]);
-  const { shop, base, reconnectHref } = await shopPage(slug, accountId);
+  const { user, team, shop, base, reconnectHref } = await shopPage(slug, accountId);
+  const views = await listViews({ userId: user.id, team });
   const parsed = parseTableQuery(productUrlQuery, search);
   const plan = planProductQuery(parsed.query, shop.metadata);
   const { filters, unavailable } = filtersFor(shop.metadata);
@@ -53,7 +57,9 @@ export default async function ProductsPage({ params, searchParams }: Props) {
       ) : null}
       <QueryProblems problems={known} cleanHref={cleanHref(`${base}/products`, search, known)} testId="products" />
       <Suspense key={patchSearch(search, {})} fallback={<DataTableSkeleton columnCount={8} filterCount={filters.length} label="Loading products…" testId="products" />}>
-        <ProductResults shop={shop} base={base} reconnectHref={reconnectHref} query={plan.query} sort={parsed.query.sort} filters={filters} search={search} known={known} />
+        <ProductResults shop={shop} base={base} reconnectHref={reconnectHref} query={plan.query} sort={parsed.query.sort} filters={filters} search={search} known={known}
+          toolbarActions={<SavedViewsMenu team={team.slug} productsPath={`${base}/products`} canShareWithTeam={can(team.role, "views.team.write")} views={views} />}
+        />
       </Suspense>
     </div>
   );
@@ -72,6 +78,7 @@ async function ProductResults(props: {
   filters: FilterDefinition[];
   search: SearchInput;
   known: QueryProblem[];
+  toolbarActions: React.ReactNode;
 }) {
   const { shop, base, query } = props;
   const result = await attempt(shop, () => loadProductPage(shop, query));
@@ -94,6 +101,7 @@ async function ProductResults(props: {
         sortable={sortable}
         filters={props.filters}
         productBase={`${base}/products`}
+        toolbarActions={props.toolbarActions}
         emptyState={
           <p data-testid="products-empty">{filtered ? "No products match these filters." : `${shop.account.shopName} has no products on ${shop.metadata.name} yet.`}</p>
         }
