@@ -237,12 +237,15 @@ describe("offers", () => {
     expect(inCategory.items.every((item) => item.categoryId === first!.categoryId)).toBe(true);
   });
 
-  it("refuses sorts and date filters Allegro does not have, without calling it", async () => {
+  it("refuses sorts and date filters Allegro does not have, and a window past offset + limit 10 000 000, without calling it", async () => {
     const { connector } = await link();
     requests = [];
     expect(await failureOf(connector.listProducts({ page: 1, pageSize: 10, sort: "title_asc" }))).toMatchObject({ kind: "request", code: "unsupported_sort" });
     expect(await failureOf(connector.listProducts({ page: 1, pageSize: 10, modifiedFrom: "2025-01-01" }))).toMatchObject({ kind: "request", code: "unsupported_filter" });
+    expect(await failureOf(connector.listProducts({ page: 10_001, pageSize: 1000 }))).toMatchObject({ kind: "request", code: "window_exceeded" });
     expect(requests).toHaveLength(0);
+    // The last window that fits is asked for: past the seller's offers, it is empty.
+    expect(await connector.listProducts({ page: 10_000, pageSize: 1000 })).toEqual({ items: [], total: PRODUCTS });
   });
 
   it("reads one offer with its images, its category path and its parameters by name", async () => {

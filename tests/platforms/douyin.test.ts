@@ -458,6 +458,26 @@ describe("the emulator refuses what Doudian refuses", () => {
     expect(unknown.envelope).toMatchObject({ code: 40003, sub_code: "isv.access-token-no-existed" });
   });
 
+  it("a business parameter left out as missing (40002), and one sent with the wrong type as invalid (40004)", async () => {
+    const { tokens } = await link();
+    const accessToken = tokens.accessToken;
+    const missing = (name: string) => ({ code: 40002, msg: "缺少必选参数（业务校验）", sub_code: "isv.missing-parameter", sub_msg: `缺少必选参数: ${name}` });
+    expect((await gateway("/product/listV2", { size: 10 }, { accessToken })).envelope).toMatchObject(missing("page"));
+    expect((await gateway("/product/listV2", { page: null, size: 10 }, { accessToken })).envelope).toMatchObject(missing("page"));
+    expect((await gateway("/product/setOffline", {}, { accessToken })).envelope).toMatchObject(missing("product_id"));
+    expect((await gateway("/token/create", { grant_type: "authorization_code" })).envelope).toMatchObject(missing("code"));
+    const wrongTypes: [pathname: string, params: object, name: string, subCode: string][] = [
+      ["/product/listV2", { page: 1, size: 10, name: 5 }, "name", "isv.parameter-invalid:2010004"],
+      ["/product/listV2", { page: "first", size: 10 }, "page", "isv.parameter-invalid:2010004"],
+      ["/product/setOffline", { product_id: true }, "product_id", "isv.parameter-invalid"],
+      ["/token/create", { code: 12345, grant_type: "authorization_code" }, "code", "isv.parameter-invalid"],
+    ];
+    for (const [pathname, params, name, subCode] of wrongTypes) {
+      const { envelope } = await gateway(pathname, params, { accessToken });
+      expect(envelope, pathname).toMatchObject({ code: 40004, msg: "非法的参数（业务校验）", sub_code: subCode, sub_msg: expect.stringMatching(new RegExp(`^${name}: `)) });
+    }
+  });
+
   it("a page of over 100 products, and a page past the 100th (page × size over 10 000)", async () => {
     const { tokens } = await link();
     const list = (page: number, size: number) => gateway("/product/listV2", { page, size }, { accessToken: tokens.accessToken });

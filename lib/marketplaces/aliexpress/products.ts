@@ -2,7 +2,7 @@
 // a page, joined and stitched into the portal's window) and one product in full (`aliexpress.solution.product.info.get`).
 import type { ProductDetail, ProductPage, ProductQuery, ProductSummary, Sku } from "../types";
 import { attributeLines } from "../attribute-lines";
-import { isoTime, platformTime, PRODUCT_ID, requestRefused, skuStock } from "../iop/listing";
+import { isoTime, platformTime, PRODUCT_ID, skuStock } from "../iop/listing";
 import { fetchWindowAcross } from "../paging";
 import { splitSearch } from "../search";
 import type { CategoryBrowser } from "./categories";
@@ -29,7 +29,6 @@ function summary(product: AeListed, statusType: string): ProductSummary {
 
 /** One portal page: the segments the status filter asks for, one after the other, each in pages of under 100. */
 export async function listProducts(api: AeApi, query: ProductQuery): Promise<ProductPage> {
-  if (query.categoryId) throw requestRefused("aliexpress", "unsupported_filter", "the product list cannot be filtered by category");
   const search = splitSearch(query.search, PRODUCT_ID);
   const filters = {
     product_id: search.id,

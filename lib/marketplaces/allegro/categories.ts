@@ -1,6 +1,7 @@
 // The category tree: roots, children by `parent.id`, and a category's path found by walking up its parents,
 // since Allegro answers with the parent's id but not the depth.
 import { MarketplaceError } from "../errors";
+import { onceEach } from "../memo";
 import type { CategoryNode } from "../types";
 import type { AllegroApi } from "./client";
 import { categoriesSchema, categoryParametersSchema, categorySchema, type AllegroCategory, type CategoryParameter } from "./schemas";
@@ -26,18 +27,7 @@ const node = (category: AllegroCategory, level: number): CategoryNode => ({
 
 /** Categories seldom change: each is asked once per connector, failures not kept. */
 export function categoryBrowser(api: AllegroApi): CategoryBrowser {
-  const known = new Map<string, Promise<AllegroCategory>>();
-  const category = (id: string): Promise<AllegroCategory> => {
-    let found = known.get(id);
-    if (!found) {
-      found = api.get(`/sale/categories/${encodeURIComponent(id)}`, {}, categorySchema, "the category").catch((error: unknown) => {
-        known.delete(id);
-        throw error;
-      });
-      known.set(id, found);
-    }
-    return found;
-  };
+  const category = onceEach((id) => api.get(`/sale/categories/${encodeURIComponent(id)}`, {}, categorySchema, "the category"));
 
   async function path(id: string): Promise<CategoryNode[]> {
     const chain: AllegroCategory[] = [];

@@ -3,10 +3,10 @@ import type { PlatformMetadata } from "../types";
 
 /** `GET /sale/offers`: `limit` 1–1000, and `offset + limit` may not pass 10 000 000. */
 export const MAX_OFFERS_PER_PAGE = 1000;
-export const MAX_OFFER_WINDOW = 10_000_000;
+const MAX_OFFER_WINDOW = 10_000_000;
 
 /** A publication command carries at most 1000 offers (VALIDATION_ERROR "size must be between 0 and 1000"). */
-export const MAX_OFFERS_PER_COMMAND = 1000;
+const MAX_OFFERS_PER_COMMAND = 1000;
 
 export const metadata: PlatformMetadata = {
   id: "allegro",

@@ -1,9 +1,9 @@
 // Offers: the seller's list (`GET /sale/offers`, stitched from pages of at most 1000) and one offer in full.
-import { MarketplaceError } from "../errors";
+import { splitSearch } from "../search";
 import type { DisplayStatus, NativeStatus, ProductDetail, ProductPage, ProductQuery, ProductSummary } from "../types";
 import type { AllegroApi, Query } from "./client";
 import type { CategoryBrowser } from "./categories";
-import { MAX_OFFER_WINDOW, MAX_OFFERS_PER_PAGE } from "./metadata";
+import { MAX_OFFERS_PER_PAGE } from "./metadata";
 import { offerAttributes } from "./parameters";
 import { offerSchema, offersPageSchema, type ListedOffer, type Offer } from "./schemas";
 
@@ -28,19 +28,12 @@ function nativeStatusOf(status: DisplayStatus): string | null {
 // Offer ids are 10 or 11 digits; a title search is not a bare run of nine or more digits.
 const OFFER_ID = /^\d{9,}$/;
 
-function refuse(code: string, message: string): MarketplaceError {
-  return new MarketplaceError({ platform: "allegro", kind: "request", code, message });
-}
-
 /** The query's filters in Allegro's parameters, or null when no offer can match. */
 function offerFilters(query: ProductQuery): Query | null {
-  if (query.sort) throw refuse("unsupported_sort", `Allegro cannot sort offers in the order "${query.sort}"`);
-  if (query.modifiedFrom || query.modifiedTo) throw refuse("unsupported_filter", "Allegro cannot filter offers by modification date");
-  const search = query.search?.trim() || undefined;
-  const byId = search !== undefined && OFFER_ID.test(search);
+  const search = splitSearch(query.search, OFFER_ID);
   const status = query.status ? nativeStatusOf(query.status) : undefined;
   if (status === null) return null;
-  return { "publication.status": status, "category.id": query.categoryId, "offer.id": byId ? search : undefined, name: byId ? undefined : search };
+  return { "publication.status": status, "category.id": query.categoryId, "offer.id": search.id, name: search.title };
 }
 
 function summary(offer: ListedOffer | Offer, imageUrl: string | undefined): ProductSummary {
@@ -56,13 +49,15 @@ function summary(offer: ListedOffer | Offer, imageUrl: string | undefined): Prod
   };
 }
 
-/** One portal page, in as many calls as Allegro's limit of 1000 offers a call needs. */
+/**
+ * One portal page, in as many calls as Allegro's limit of 1000 offers a call needs. Allegro takes any offset, so
+ * each call starts where the window does; the connector keeps the window within the first 10 000 000.
+ */
 export async function listOffers(api: AllegroApi, query: ProductQuery): Promise<ProductPage> {
   const filters = offerFilters(query);
   if (!filters) return { items: [], total: 0 };
   const start = (query.page - 1) * query.pageSize;
   const end = start + query.pageSize;
-  if (end > MAX_OFFER_WINDOW) throw refuse("window_exceeded", `Allegro lists only the first ${MAX_OFFER_WINDOW} offers of a search`);
   const items: ProductSummary[] = [];
   let total = 0;
   for (let offset = start; offset < end; offset += MAX_OFFERS_PER_PAGE) {

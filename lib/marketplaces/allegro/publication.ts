@@ -1,10 +1,8 @@
 // Display status through offer publication commands: a PUT under a UUID of our own registers one ACTIVATE or
 // END task per offer, and the command's task report tells, offer by offer, when each task is final.
 import { randomUUID } from "node:crypto";
-import { MarketplaceError } from "../errors";
 import type { ItemResult, StatusChangeOutcome, StatusChangeProgress, StatusTarget } from "../types";
 import type { AllegroApi } from "./client";
-import { MAX_OFFERS_PER_COMMAND } from "./metadata";
 import { commandReportSchema, taskReportSchema, type CommandTask } from "./schemas";
 
 const ACTIONS: Record<StatusTarget, "ACTIVATE" | "END"> = { online: "ACTIVATE", offline: "END" };
@@ -15,11 +13,8 @@ const MAX_TASK_OFFSET = 999;
 
 const commandPath = (commandId: string) => `/sale/offer-publication-commands/${encodeURIComponent(commandId)}`;
 
+/** Called with one to 1000 ids (the batch maximum in the metadata, which the connector keeps to). */
 export async function startCommand(api: AllegroApi, ids: readonly string[], target: StatusTarget): Promise<StatusChangeOutcome> {
-  if (!ids.length) return { kind: "done", results: [] };
-  if (ids.length > MAX_OFFERS_PER_COMMAND) {
-    throw new MarketplaceError({ platform: "allegro", kind: "request", code: "batch_too_large", message: `a publication command carries at most ${MAX_OFFERS_PER_COMMAND} offers, not ${ids.length}` });
-  }
   const commandId = randomUUID();
   const body = { publication: { action: ACTIONS[target] }, offerCriteria: [{ type: "CONTAINS_OFFERS", offers: ids.map((id) => ({ id })) }] };
   await api.put(commandPath(commandId), body, commandReportSchema, "the command's registration");

@@ -2,7 +2,8 @@
 // and a leaf's properties (product/getCatePropertyV2) as the portal's attribute schema. Doudian has no call
 // for one category by id, so one is found by walking the tree a level at a time; what is read is kept for
 // the connector's life.
-import type { AttributeDefinition, AttributeType, CategoryNode } from "../types";
+import { onceEach } from "../memo";
+import type { AttributeDefinition, AttributeSchema, AttributeType, CategoryNode } from "../types";
 import { refuse, type DoudianApi } from "./client";
 import { categoryPropertiesSchema, shopCategoriesSchema, type CategoryProperty, type ShopCategory } from "./schemas";
 
@@ -22,34 +23,18 @@ const node = (category: ShopCategory): CategoryNode => ({
   level: category.level,
 });
 
-/** Asks each key once; a failure is not kept, so the next ask tries again. */
-function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const known = new Map<string, Promise<T>>();
-  return (key) => {
-    let found = known.get(key);
-    if (!found) {
-      found = load(key).catch((error: unknown) => {
-        known.delete(key);
-        throw error;
-      });
-      known.set(key, found);
-    }
-    return found;
-  };
-}
-
 function checkedId(id: string): bigint {
   if (!CATEGORY_ID.test(id)) throw refuse("invalid_id", `"${id}" is not a Doudian category id`);
   return BigInt(id);
 }
 
 export function categoryBrowser(api: DoudianApi): CategoryBrowser {
-  const children = memo(async (cid) => {
+  const children = onceEach(async (cid) => {
     const answer = await api.call("/shop/getShopCategory", { cid: checkedId(cid) }, shopCategoriesSchema, "the categories");
     // enable=false marks a retired category, not to be used.
     return answer.filter((category) => category.enable !== false).map(node);
   });
-  const properties = memo(async (leafId) => {
+  const properties = onceEach(async (leafId) => {
     const answer = await api.call("/product/getCatePropertyV2", { category_leaf_id: checkedId(leafId) }, categoryPropertiesSchema, "the category's properties");
     return answer.data.filter((property) => property.status !== 1);
   });
@@ -77,7 +62,7 @@ function unitsOf(property: CategoryProperty): string[] | undefined {
   return units.length ? [...new Set(units)] : undefined;
 }
 
-export function attributeDefinition(property: CategoryProperty): AttributeDefinition {
+function attributeDefinition(property: CategoryProperty): AttributeDefinition {
   const multiple = property.type === "multi_select";
   return {
     id: property.property_id,
@@ -90,4 +75,9 @@ export function attributeDefinition(property: CategoryProperty): AttributeDefini
     maxSelections: multiple && property.multi_select_max ? property.multi_select_max : undefined,
     description: property.type === "timerange" ? "A time range: give its start and its end." : undefined,
   };
+}
+
+/** A leaf's properties, as the tree keeps them, for the portal's attribute schema. */
+export async function getAttributeSchema(_api: DoudianApi, categoryId: string, categories: CategoryBrowser): Promise<AttributeSchema> {
+  return { categoryId, attributes: (await categories.properties(categoryId)).map(attributeDefinition) };
 }

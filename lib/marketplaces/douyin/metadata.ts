@@ -4,10 +4,10 @@ import type { PlatformMetadata } from "../types";
 /** `product/listV2`: `size` 1–100, `page` from 1 to 100, and `page × size` may not pass 10 000. */
 export const MAX_PAGE_SIZE = 100;
 export const MAX_PAGE = 100;
-export const MAX_WINDOW = 10_000;
+const MAX_WINDOW = 10_000;
 
 /** `product/setOnline` and `product/setOffline` take one `product_id`; no batch variant exists. */
-export const MAX_STATUS_BATCH = 1;
+const MAX_STATUS_BATCH = 1;
 
 export const metadata: PlatformMetadata = {
   id: "douyin",

@@ -1,10 +1,12 @@
 // The shop's products through product/listV2: the portal's filters in listV2's terms, and any portal page
-// stitched from calls within listV2's paging rule. A portal status that takes two native filters (offline is
-// "offline and approved" or "approved, waiting to be listed") is listed filter after filter, as one list.
+// stitched from listV2's pages (numbered 1 to 100, of 1 to 100 products; the connector keeps the window within
+// the first 10 000). A portal status that takes two native filters (offline is "offline and approved" or
+// "approved, waiting to be listed") is listed filter after filter, as one list.
+import { fetchWindowAcross, type PageFetch } from "../paging";
+import { splitSearch } from "../search";
 import type { Money, ProductPage, ProductQuery, ProductSummary } from "../types";
 import { refuse, type DoudianApi } from "./client";
-import { MAX_WINDOW } from "./metadata";
-import { pagesFor } from "./paging";
+import { MAX_PAGE, MAX_PAGE_SIZE } from "./metadata";
 import { productPageSchema, type CategoryDetail, type ListedProduct, type ProductDetail } from "./schemas";
 import { STATUS_FILTERS, statusOf, type NativeFilter } from "./statuses";
 
@@ -56,43 +58,16 @@ function dateFilters(query: ProductQuery): Params {
 }
 
 function baseFilters(query: ProductQuery): Params {
-  if (query.sort) throw refuse("unsupported_sort", `Doudian cannot sort products in the order "${query.sort}"`);
-  if (query.categoryId) throw refuse("unsupported_filter", "Doudian cannot filter the product list by category");
-  const search = query.search?.trim() || undefined;
-  const byId = search !== undefined && PRODUCT_ID.test(search);
-  return { ...dateFilters(query), name: byId ? undefined : search, product_id: byId ? [search] : undefined };
-}
-
-/** Products `from` to `to` of one native filter, and how many it has in all. */
-async function listRange(api: DoudianApi, params: Params, from: number, to: number): Promise<ProductPage> {
-  // Past the window, one product is asked for its total alone.
-  const calls = to > from ? pagesFor(from, to) : [{ page: 1, size: 1, skip: 0, take: 0 }];
-  const items: ProductSummary[] = [];
-  let total = 0;
-  for (const call of calls) {
-    const answer = await api.call("/product/listV2", { ...params, page: call.page, size: call.size }, productPageSchema, "the product list");
-    items.push(...answer.data.slice(call.skip, call.skip + call.take).map(summary));
-    total = answer.total;
-    if (answer.data.length < call.size) break;
-  }
-  return { items, total };
+  const search = splitSearch(query.search, PRODUCT_ID);
+  return { ...dateFilters(query), name: search.title, product_id: search.id === undefined ? undefined : [search.id] };
 }
 
 export async function listProducts(api: DoudianApi, query: ProductQuery): Promise<ProductPage> {
   const base = baseFilters(query);
+  const filtered = (filter: NativeFilter): PageFetch<ProductSummary> => async (page, size) => {
+    const answer = await api.call("/product/listV2", { ...base, ...filter, page, size }, productPageSchema, "the product list");
+    return { items: answer.data.map(summary), total: answer.total };
+  };
   const filters: NativeFilter[] = query.status ? STATUS_FILTERS[query.status] : [{}];
-  const start = (query.page - 1) * query.pageSize;
-  const end = start + query.pageSize;
-  if (end > MAX_WINDOW) {
-    throw refuse("window_exceeded", `Doudian lists only the first ${MAX_WINDOW} products of a search (page × size ≤ ${MAX_WINDOW}); narrow the search instead`);
-  }
-  const page: ProductPage = { items: [], total: 0 };
-  for (const filter of filters) {
-    // Where this filter's products start in the stitched list.
-    const offset = page.total;
-    const part = await listRange(api, { ...base, ...filter }, Math.max(0, start - offset), Math.max(0, end - offset));
-    page.items.push(...part.items);
-    page.total += part.total;
-  }
-  return page;
+  return fetchWindowAcross(filters.map(filtered), (query.page - 1) * query.pageSize, query.pageSize, MAX_PAGE_SIZE, MAX_PAGE);
 }

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { MarketplaceError } from "../errors";
 import type { ItemResult, StatusChangeOutcome, StatusTarget } from "../types";
-import { refuse, type DoudianApi } from "./client";
-import { MAX_STATUS_BATCH } from "./metadata";
+import type { DoudianApi } from "./client";
 import { PRODUCT_ID } from "./products";
 
 const PATHS: Record<StatusTarget, string> = { online: "/product/setOnline", offline: "/product/setOffline" };
@@ -25,8 +24,9 @@ async function changeOne(api: DoudianApi, id: string, target: StatusTarget): Pro
   }
 }
 
+/** The connector passes one id at a time (the declared batch maximum); each would be a call of its own. */
 export async function changeStatus(api: DoudianApi, ids: readonly string[], target: StatusTarget): Promise<StatusChangeOutcome> {
-  if (ids.length > MAX_STATUS_BATCH) throw refuse("batch_too_large", `Doudian changes one product per call, not ${ids.length}`);
-  const [id] = ids;
-  return { kind: "done", results: id === undefined ? [] : [await changeOne(api, id, target)] };
+  const results: ItemResult[] = [];
+  for (const id of ids) results.push(await changeOne(api, id, target));
+  return { kind: "done", results };
 }

@@ -46,19 +46,36 @@ export function refuse(refusal: Refusal, httpStatus = 200): Reply {
   return envelope(httpStatus, { code: refusal.code, msg: CODE_MESSAGES[refusal.code], sub_code: refusal.subCode, sub_msg: refusal.subMsg });
 }
 
-/** A zod problem with the business parameters: a missing one is 40002, a wrong one 40004. */
-export function parameterRefusal(error: z.ZodError, subCode = "isv.parameter-invalid"): Reply {
+/** The value at `path` in the parameters as sent, or undefined where any step of it is absent. */
+function valueAt(params: unknown, path: readonly PropertyKey[]): unknown {
+  let value = params;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+// The issues a parameter that is not there fails with: its type (invalid_union where it may be a number or a digit
+// string). A refinement naming an absent parameter is a rule across parameters and keeps its own message.
+const TYPE_ISSUES: ReadonlySet<string> = new Set(["invalid_type", "invalid_union"]);
+
+/**
+ * A zod problem with the business parameters: a missing one is 40002, a wrong one 40004. Zod 4's issues do not
+ * carry the value, so whether the parameter was sent is read from `params` (a JSON null counts as not sent).
+ */
+function parameterRefusal(error: z.ZodError, params: unknown, subCode = "isv.parameter-invalid"): Reply {
   const issue = error.issues[0]!;
   const name = issue.path.map(String).join(".");
-  const missing = issue.code === "invalid_type" && issue.input === undefined;
-  if (missing) return refuse({ code: 40002, subCode: "isv.missing-parameter", subMsg: `缺少必选参数: ${name}` });
+  const sent = valueAt(params, issue.path);
+  if (TYPE_ISSUES.has(issue.code) && (sent === undefined || sent === null)) return refuse({ code: 40002, subCode: "isv.missing-parameter", subMsg: `缺少必选参数: ${name}` });
   return refuse({ code: 40004, subCode, subMsg: name ? `${name}: ${issue.message}` : issue.message });
 }
 
 /** Parses the business parameters of a call, or answers with the refusal. */
 export function readParams<T extends z.ZodType>(schema: T, params: unknown, subCode?: string): { ok: true; value: z.infer<T> } | { ok: false; reply: Reply } {
   const parsed = schema.safeParse(params);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reply: parameterRefusal(parsed.error, subCode) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, reply: parameterRefusal(parsed.error, params, subCode) };
 }
 
 export const answers: PlatformAnswers = {
