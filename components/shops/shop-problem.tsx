@@ -29,11 +29,11 @@ export function ShopProblemView({ problem, reconnectHref, testId = "shop-problem
           ) : (
             <p className="text-sm text-slate-600">Ask an admin of the team to reconnect it.</p>
           )
-        ) : (
+        ) : problem.retry ? (
           <Button variant="secondary" pending={pending} data-testid={`${testId}-retry`} onClick={() => startTransition(() => router.refresh())}>
             Try again
           </Button>
-        )}
+        ) : null}
       </div>
     </div>
   );

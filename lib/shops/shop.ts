@@ -21,6 +21,8 @@ export type ShopProblem = {
   platformCode?: string;
   /** The link must be authorized again: the page offers Reconnect instead of Try again. */
   reconnect: boolean;
+  /** Whether trying again can help: not when the platform refused the request itself (an unknown id, say). */
+  retry: boolean;
 };
 
 /** A failed call as a ShopProblem; anything that is not a marketplace failure is a bug and is thrown on. */
@@ -28,7 +30,7 @@ export function shopProblem(error: unknown, shop: Pick<Shop, "account" | "metada
   if (!(error instanceof MarketplaceError)) throw error;
   const name = shop.metadata.name;
   if (error.kind === "auth" || shop.account.health === "needs_relink") {
-    return { title: `${name} no longer accepts this link`, message: "Reconnect the shop to go on browsing it.", platformCode: error.code, reconnect: true };
+    return { title: `${name} no longer accepts this link`, message: "Reconnect the shop to go on browsing it.", platformCode: error.code, reconnect: true, retry: false };
   }
   const titles: Partial<Record<MarketplaceError["kind"], string>> = {
     throttled: `${name} is limiting calls right now`,
@@ -36,7 +38,14 @@ export function shopProblem(error: unknown, shop: Pick<Shop, "account" | "metada
     timeout: `${name} did not answer in time`,
     invalid_response: `${name} sent an answer the portal could not read`,
   };
-  return { title: titles[error.kind] ?? `${name} refused the request`, message: error.message, platformCode: error.code, reconnect: false };
+  return {
+    title: titles[error.kind] ?? `${name} refused the request`,
+    // The platform's own words; the plain-words title already says what kind of failure it is.
+    message: error.platformMessage,
+    platformCode: error.code,
+    reconnect: false,
+    retry: error.systemic,
+  };
 }
 
 /** Runs a marketplace call for a page: its value, or the problem to show in its place. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTeam, signUp, uniqueEmail } from "./helpers";
+import { createTeam, linkShop, signUp, uniqueEmail } from "./helpers";
 
 const PLATFORMS = ["alibaba", "1688", "aliexpress", "douyin", "allegro"] as const;
 
@@ -14,13 +14,7 @@ test("link one shop on each of the five platforms through their consent pages, s
   });
 
   for (const platform of PLATFORMS) {
-    await page.goto(`/t/${slug}/accounts`);
-    await page.getByTestId(`link-${platform}`).click();
-    // The sandbox's consent page, on the platform's own authorize path.
-    await expect(page.getByTestId("sandbox-authorize")).toBeVisible();
-    await page.getByTestId("sandbox-authorize").click();
-    await page.waitForURL(`**/t/${slug}/accounts?linked=*`);
-    await expect(page.getByTestId("linked-notice")).toBeVisible();
+    await linkShop(page, slug, platform);
     await expect(page.getByTestId(`account-${platform}`).getByTestId("account-health")).toHaveText("Active");
   }
   await expect(page.getByTestId("account-list").locator("> li")).toHaveCount(PLATFORMS.length);

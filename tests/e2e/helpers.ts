@@ -20,3 +20,13 @@ export async function createTeam(page: Page, name: string): Promise<string> {
   await expect(page.getByRole("heading", { name })).toBeVisible();
   return new URL(page.url()).pathname.split("/")[2]!;
 }
+
+/** Links a shop on `platform` through the sandbox's consent page, from the team's accounts page. */
+export async function linkShop(page: Page, slug: string, platform: string) {
+  await page.goto(`/t/${slug}/accounts`);
+  await page.getByTestId(`link-${platform}`).click();
+  // The sandbox's consent page, on the platform's own authorize path.
+  await page.getByTestId("sandbox-authorize").click();
+  await page.waitForURL(`**/t/${slug}/accounts?linked=*`);
+  await expect(page.getByTestId("linked-notice")).toBeVisible();
+}

@@ -3,9 +3,9 @@ import { Suspense } from "react";
 import { HealthBadge } from "@/components/accounts/health-badge";
 import { ShopProblemView } from "@/components/shops/shop-problem";
 import { StatusChart } from "@/components/shops/status-chart";
-import { StatusRefresh } from "@/components/shops/status-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FetchedAt } from "@/components/ui/fetched-at";
 import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import { shopPage } from "@/lib/shops/page";
@@ -70,7 +70,7 @@ async function ShopStatus({ shop, team, reconnectHref }: { shop: Shop; team: str
   return (
     <div className="space-y-4">
       <StatusChart counts={result.value} platformName={shop.metadata.name} />
-      <StatusRefresh team={team} accountId={shop.account.id} fetchedAt={result.value.fetchedAt} />
+      <FetchedAt verb="Counted" fetchedAt={result.value.fetchedAt} refreshPath={`/api/teams/${team}/shops/${encodeURIComponent(shop.account.id)}/status-counts`} testId="status" />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { CategoryBreadcrumbs } from "@/components/categories/category-breadcrumbs";
 import { CategorySearch } from "@/components/categories/category-search";
 import { CategoryTree } from "@/components/categories/category-tree";
-import { FetchedAt } from "@/components/categories/fetched-at";
+import { FetchedAt } from "@/components/ui/fetched-at";
 import { categoriesApi, treeHref } from "@/components/categories/links";
 import { CategoryTreeSkeleton } from "@/components/categories/skeletons";
 import { ShopProblemView } from "@/components/shops/shop-problem";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AttributeSchemaView } from "@/components/categories/attribute-schema";
 import { CategoryBreadcrumbs } from "@/components/categories/category-breadcrumbs";
-import { FetchedAt } from "@/components/categories/fetched-at";
+import { FetchedAt } from "@/components/ui/fetched-at";
 import { categoriesApi, treeHref } from "@/components/categories/links";
 import { AttributeSchemaSkeleton } from "@/components/categories/skeletons";
 import { ShopProblemView } from "@/components/shops/shop-problem";

@@ -1,0 +1,109 @@
+// Browsing one linked shop on each platform, as a seller would: the products table (filter, sort, page, columns),
+// a saved view, the category tree down to a leaf and its schema, and a product's details. What each platform's list
+// can do comes from its capabilities, as in the portal itself.
+import { expect, test, type Page } from "@playwright/test";
+import { platform } from "@/lib/marketplaces/registry";
+import { PLATFORM_IDS } from "@/lib/marketplaces/types";
+import { createTeam, linkShop, signUp, uniqueEmail } from "./helpers";
+
+const rows = (page: Page) => page.getByTestId("products-row");
+const rowIds = (page: Page) => rows(page).evaluateAll((found) => found.map((row) => row.getAttribute("data-row-id")));
+
+for (const id of PLATFORM_IDS) {
+  const { name, capabilities } = platform(id).metadata;
+
+  test(`browse the ${name} shop: products, a saved view, categories, a product`, async ({ page }) => {
+    await signUp(page, "Bea Browser", uniqueEmail(`browse-${id}`));
+    await page.waitForURL("**/teams");
+    const slug = await createTeam(page, `Browse ${name}`);
+    await linkShop(page, slug, id);
+    await page.getByTestId(`account-${id}`).getByTestId("open-shop").click();
+    await expect(page.getByTestId("shop")).toHaveAttribute("data-platform", id);
+    await page.getByRole("link", { name: "Products", exact: true }).click();
+
+    // Paging: a full first page, another one after Next, and Back returns to the first.
+    await expect(rows(page)).toHaveCount(25);
+    const first = await rowIds(page);
+    await page.getByTestId("products-next").click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(rows(page).first()).not.toHaveAttribute("data-row-id", first[0]!);
+    const second = await rowIds(page);
+    expect(second.filter((rowId) => first.includes(rowId))).toEqual([]);
+    await page.goBack();
+    await expect(rows(page).first()).toHaveAttribute("data-row-id", first[0]!);
+    await page.getByTestId("products-page-size").selectOption("50");
+    await expect(rows(page)).toHaveCount(50);
+
+    // Filtering by status where the platform's list can; the platform's own status shows beside the portal's.
+    if (capabilities.products.statusFilter) {
+      await page.getByTestId("products-filter-status").selectOption("online");
+      await expect(page).toHaveURL(/[?&]status=online/);
+      await expect(rows(page).first()).toBeVisible();
+      await expect(page.getByTestId("products-skeleton")).toHaveCount(0);
+      const statuses = await page.getByTestId("product-status").evaluateAll((found) => found.map((badge) => badge.getAttribute("data-status")));
+      expect(new Set(statuses)).toEqual(new Set(["online"]));
+      await expect(page.getByTestId("product-native-status").first()).not.toBeEmpty();
+    } else {
+      await expect(page.getByTestId("products-filter-status")).toHaveCount(0);
+      await expect(page.getByTestId("products-unavailable-filters")).toContainText("display status");
+    }
+
+    // Searching by a word of the first row's title finds that row.
+    const title = (await page.getByTestId("product-link").first().textContent())!;
+    const word = title.split(" ").find((part) => /^[A-Za-z]{4,}$/.test(part))!;
+    await page.getByTestId("products-filter-q").fill(word);
+    await page.getByTestId("products-filter-q").press("Enter");
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
+    await expect(page.getByTestId("product-link").first()).toContainText(word);
+
+    // Sorting where the platform sorts both ways; elsewhere the header offers none.
+    const modified = page.getByTestId("products-header-modified");
+    if (capabilities.products.sorts.includes("modified_asc") && capabilities.products.sorts.includes("modified_desc")) {
+      await modified.getByRole("button").click();
+      await expect(page).toHaveURL(/[?&]sort=modified\.desc/);
+      await expect(modified).toHaveAttribute("aria-sort", "descending");
+    } else {
+      await expect(modified.getByRole("button")).toHaveCount(0);
+    }
+
+    // Choosing columns: the category column appears, and the choice is in the URL.
+    await page.getByTestId("products-columns").click();
+    await page.getByTestId("products-column-category").check();
+    await expect(page.getByTestId("products-header-category")).toBeVisible();
+    await expect(page).toHaveURL(/[?&]cols=/);
+
+    // A saved view keeps the filters and columns; loading it from a clean table brings them back.
+    const viewUrl = new URL(page.url());
+    await page.getByTestId("views-menu").click();
+    await page.getByTestId("views-save").click();
+    await page.getByTestId("views-save-name").fill("Search with categories");
+    await page.getByTestId("views-save-confirm").click();
+    await expect(page.getByTestId("views-error")).toHaveCount(0);
+    await page.goto(viewUrl.pathname);
+    await expect(page.getByTestId("products-header-category")).toHaveCount(0);
+    await page.getByTestId("views-menu").click();
+    await page.getByTestId("views-menu-item").filter({ hasText: "Search with categories" }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
+    await expect(page.getByTestId("products-header-category")).toBeVisible();
+
+    // A product's details, reached from the table.
+    await page.getByTestId("product-link").first().click();
+    await expect(page.getByTestId("product-detail")).toBeVisible();
+    await expect(page.getByTestId("product-title")).toContainText(word);
+
+    // The category tree, opened level by level down to a leaf, and that leaf's attribute schema.
+    await page.getByRole("link", { name: "Categories", exact: true }).click();
+    await expect(page.getByTestId("category-tree")).toBeVisible();
+    let node = page.getByTestId("category-node").first();
+    while ((await node.getAttribute("data-leaf")) !== "true") {
+      await node.getByTestId("category-expand").first().click();
+      node = node.getByTestId("category-node").first();
+      await expect(node).toBeVisible();
+    }
+    const leafName = (await node.getByTestId("category-name").first().textContent())!;
+    await node.getByTestId("category-schema-link").first().click();
+    await expect(page.getByTestId("category-breadcrumbs")).toContainText(leafName);
+    await expect(page.getByTestId("schema-attribute").first()).toBeVisible();
+    await expect(page.getByTestId("schema-attribute-required").first()).toBeVisible();
+  });
+}
