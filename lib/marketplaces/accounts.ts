@@ -131,31 +131,46 @@ export async function connectorFor(team: Pick<TeamSummary, "id">, accountId: str
   if (!app) throw notFound(`${adapter.metadata.name} (not configured on this portal)`);
   const deps = { adapter, app };
   const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: () => accessTokenFor(row.id, deps) });
-  return { connector: retriedAfterRefresh(connector, () => refreshAccount(row.id, deps)), account: toView(row) };
+  return { connector: resilient(connector, () => refreshAccount(row.id, deps)), account: toView(row) };
 }
 
+/** The longest wait for a throttled read before trying it again, whatever the platform asks. */
+const MAX_THROTTLE_WAIT_MS = 5_000;
+const THROTTLED_READ_ATTEMPTS = 3;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * A platform may stop accepting an access token before its stated end (the seller changed a password, the
- * platform dropped its sessions). A call refused for authorization forces one refresh and is tried once more;
- * when the refresh is refused too, the token manager has marked the link for relinking and says so.
+ * What every call on a linked account gets. A platform may stop accepting an access token before its stated end
+ * (the seller changed a password, the platform dropped its sessions): a call refused for authorization forces one
+ * refresh and is tried once more; when the refresh is refused too, the token manager has marked the link for
+ * relinking and says so. A read the platform throttles (a page's burst of calls) waits as long as the platform asks,
+ * a few seconds at most, and is tried again twice; status changes leave throttling to the bulk engine's pacing.
  */
-function retriedAfterRefresh(connector: Connector, refresh: () => Promise<unknown>): Connector {
-  async function once<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof MarketplaceError && error.kind === "auth")) throw error;
-      await refresh();
-      return call();
+function resilient(connector: Connector, refresh: () => Promise<unknown>): Connector {
+  async function run<T>(call: () => Promise<T>, read: boolean): Promise<T> {
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!(error instanceof MarketplaceError)) throw error;
+        if (error.kind === "auth" && !refreshed) {
+          refreshed = true;
+          await refresh();
+        } else if (error.kind === "throttled" && read && attempt < THROTTLED_READ_ATTEMPTS) {
+          await sleep(Math.min(error.retryAfterMs ?? 1000, MAX_THROTTLE_WAIT_MS));
+        } else throw error;
+      }
     }
   }
   return {
-    listProducts: (query) => once(() => connector.listProducts(query)),
-    getProduct: (id) => once(() => connector.getProduct(id)),
-    listCategories: (parentId) => once(() => connector.listCategories(parentId)),
-    getCategory: (id) => once(() => connector.getCategory(id)),
-    getAttributeSchema: (categoryId) => once(() => connector.getAttributeSchema(categoryId)),
-    changeStatus: (ids, target) => once(() => connector.changeStatus(ids, target)),
-    checkStatusChange: (ticket) => once(() => connector.checkStatusChange(ticket)),
+    listProducts: (query) => run(() => connector.listProducts(query), true),
+    getProduct: (id) => run(() => connector.getProduct(id), true),
+    listCategories: (parentId) => run(() => connector.listCategories(parentId), true),
+    getCategory: (id) => run(() => connector.getCategory(id), true),
+    getAttributeSchema: (categoryId) => run(() => connector.getAttributeSchema(categoryId), true),
+    changeStatus: (ids, target) => run(() => connector.changeStatus(ids, target), false),
+    checkStatusChange: (ticket) => run(() => connector.checkStatusChange(ticket), true),
   };
 }

@@ -17,9 +17,6 @@ export const CATEGORY_ID = /^[\w.:-]{1,64}$/;
 const ROOTS = "";
 /** Levels fetched at once while walking the tree, and never more than the platform's per-account rate. */
 const PARALLEL_LEVELS = 3;
-/** The longest wait for a throttled call before trying it again, whatever the platform asks. */
-const MAX_THROTTLE_WAIT_MS = 5_000;
-const THROTTLED_ATTEMPTS = 3;
 /** The trees are three levels deep (Allegro's up to seven); a longer chain can only be a loop in the answers. */
 const MAX_DEPTH = 16;
 /** Search answers with the best matches only; the total says how many there are. */
@@ -86,21 +83,6 @@ async function writeEntry<T extends CategoryNode[] | AttributeSchema>(accountId:
   return { data, fetchedAt: fetchedAt.toISOString() };
 }
 
-/**
- * Filling the cache is often a burst of calls (a tree walk) that a platform may throttle; it says how long to wait,
- * and the call is tried again after that wait (a few seconds at most), twice, before the page shows the failure.
- */
-async function patiently<T>(call: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof MarketplaceError && error.kind === "throttled") || attempt === THROTTLED_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs ?? 1000, MAX_THROTTLE_WAIT_MS)));
-    }
-  }
-}
-
 // Page loads in this process that want the same row share one read (and one fetch when it is missing).
 const inFlight = new Map<string, Promise<unknown>>();
 
@@ -116,7 +98,7 @@ function shared<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** The row, or what `fetch` gets from the platform, stored. */
 function cached<T extends CategoryNode[] | AttributeSchema>(shop: Shop, kind: Kind, key: string, schema: z.ZodType<T>, fetch: () => Promise<T>): Promise<Entry<T>> {
   const accountId = shop.account.id;
-  return shared(`${accountId}\n${kind}\n${key}`, async () => (await readEntry(accountId, kind, key, schema)) ?? writeEntry(accountId, kind, key, await patiently(fetch)));
+  return shared(`${accountId}\n${kind}\n${key}`, async () => (await readEntry(accountId, kind, key, schema)) ?? writeEntry(accountId, kind, key, await fetch()));
 }
 
 const level = (shop: Shop, key: string) =>
@@ -177,7 +159,7 @@ async function wholeTree(shop: Shop): Promise<Tree> {
 async function ancestry(shop: Shop, id: string): Promise<string[] | null> {
   const ids = [id];
   try {
-    const get = (categoryId: string) => patiently(() => shop.connector.getCategory(categoryId));
+    const get = (categoryId: string) => shop.connector.getCategory(categoryId);
     for (let node = await get(id); node.parentId !== null; node = await get(node.parentId)) {
       if (ids.length === MAX_DEPTH) {
         throw new MarketplaceError({ platform: shop.metadata.id, kind: "invalid_response", code: "category_loop", message: `the parents of category ${id} go round in a loop` });
@@ -242,7 +224,7 @@ export async function categoryChildren(shop: Shop, parentId: string | null): Pro
  */
 export async function refreshCategories(shop: Shop): Promise<CategoryLevel> {
   requireCapability(shop, "categories");
-  const roots = await patiently(() => shop.connector.listCategories(null));
+  const roots = await shop.connector.listCategories(null);
   await db().catalogCache.deleteMany({ where: { accountId: shop.account.id, kind: "categories", key: { not: ROOTS } } });
   const entry = await writeEntry(shop.account.id, "categories", ROOTS, roots);
   return { parentId: null, children: entry.data, fetchedAt: entry.fetchedAt };
@@ -272,7 +254,7 @@ export async function leafSchema(shop: Shop, categoryId: string, { refresh = fal
   if (!path) return { kind: "unknown" };
   if (!path.at(-1)!.leaf) return { kind: "not_leaf", path };
   const fetch = () => shop.connector.getAttributeSchema(categoryId);
-  const entry = refresh ? await writeEntry(shop.account.id, "schema", categoryId, await patiently(fetch)) : await cached(shop, "schema", categoryId, schemaSchema, fetch);
+  const entry = refresh ? await writeEntry(shop.account.id, "schema", categoryId, await fetch()) : await cached(shop, "schema", categoryId, schemaSchema, fetch);
   return { kind: "schema", path, schema: entry.data, fetchedAt: entry.fetchedAt };
 }
 

@@ -4,7 +4,9 @@ import type { QueryProblem } from "@/components/data-table/url-query";
 import type { ProductPage, ProductQuery } from "@/lib/marketplaces/types";
 import type { Shop } from "./shop";
 
-export async function loadProductPage(shop: Shop, query: ProductQuery): Promise<{ page: ProductPage; query: ProductQuery; problems: QueryProblem[] }> {
+export type LoadedProductPage = { page: ProductPage; query: ProductQuery; problems: QueryProblem[] };
+
+export async function loadProductPage(shop: Shop, query: ProductQuery): Promise<LoadedProductPage> {
   const page = await shop.connector.listProducts(query);
   const lastPage = Math.max(1, Math.ceil(page.total / query.pageSize));
   if (page.items.length || query.page <= lastPage) return { page, query, problems: [] };

@@ -48,8 +48,10 @@ export function shopProblem(error: unknown, shop: Pick<Shop, "account" | "metada
   };
 }
 
+export type Attempt<T> = { ok: true; value: T } | { ok: false; problem: ShopProblem };
+
 /** Runs a marketplace call for a page: its value, or the problem to show in its place. */
-export async function attempt<T>(shop: Pick<Shop, "account" | "metadata">, call: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; problem: ShopProblem }> {
+export async function attempt<T>(shop: Pick<Shop, "account" | "metadata">, call: () => Promise<T>): Promise<Attempt<T>> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {

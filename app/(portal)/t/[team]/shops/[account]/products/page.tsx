@@ -12,9 +12,9 @@ import { can } from "@/lib/auth/permissions";
 import { DISPLAY_STATUSES, type PlatformMetadata, type ProductQuery } from "@/lib/marketplaces/types";
 import { shopPage } from "@/lib/shops/page";
 import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
-import { loadProductPage } from "@/lib/shops/products";
+import { loadProductPage, type LoadedProductPage } from "@/lib/shops/products";
 import { listViews } from "@/lib/shops/saved-views";
-import { attempt, type Shop } from "@/lib/shops/shop";
+import { attempt, type Attempt, type Shop } from "@/lib/shops/shop";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -43,9 +43,11 @@ function filtersFor(metadata: PlatformMetadata): { filters: FilterDefinition[]; 
 export default async function ProductsPage({ params, searchParams }: Props) {
   const [{ team: slug, account: accountId }, search] = await Promise.all([params, searchParams]);
   const { user, team, shop, base, reconnectHref } = await shopPage(slug, accountId);
-  const views = await listViews({ userId: user.id, team });
   const parsed = parseTableQuery(productUrlQuery, search);
   const plan = planProductQuery(parsed.query, shop.metadata);
+  // The marketplace call starts now, so the views are read while it is under way.
+  const loading = attempt(shop, () => loadProductPage(shop, plan.query));
+  const views = await listViews({ userId: user.id, team });
   const { filters, unavailable } = filtersFor(shop.metadata);
   const known = [...parsed.problems, ...plan.problems];
   return (
@@ -57,7 +59,16 @@ export default async function ProductsPage({ params, searchParams }: Props) {
       ) : null}
       <QueryProblems problems={known} cleanHref={cleanHref(`${base}/products`, search, known)} testId="products" />
       <Suspense key={patchSearch(search, {})} fallback={<DataTableSkeleton columnCount={8} filterCount={filters.length} label="Loading products…" testId="products" />}>
-        <ProductResults shop={shop} base={base} reconnectHref={reconnectHref} query={plan.query} sort={parsed.query.sort} filters={filters} search={search} known={known}
+        <ProductResults
+          shop={shop}
+          base={base}
+          reconnectHref={reconnectHref}
+          loading={loading}
+          query={plan.query}
+          sort={parsed.query.sort}
+          filters={filters}
+          search={search}
+          known={known}
           toolbarActions={<SavedViewsMenu team={team.slug} productsPath={`${base}/products`} canShareWithTeam={can(team.role, "views.team.write")} views={views} />}
         />
       </Suspense>
@@ -73,6 +84,7 @@ async function ProductResults(props: {
   shop: Shop;
   base: string;
   reconnectHref: string | null;
+  loading: Promise<Attempt<LoadedProductPage>>;
   query: ProductQuery;
   sort: string | undefined;
   filters: FilterDefinition[];
@@ -81,7 +93,7 @@ async function ProductResults(props: {
   toolbarActions: React.ReactNode;
 }) {
   const { shop, base, query } = props;
-  const result = await attempt(shop, () => loadProductPage(shop, query));
+  const result = await props.loading;
   if (!result.ok) return <ShopProblemView problem={result.problem} reconnectHref={props.reconnectHref} testId="products-problem" />;
   const { page, query: shown, problems } = result.value;
   const sortable = sortableColumns(shop.metadata.capabilities.products.sorts);
