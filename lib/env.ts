@@ -19,6 +19,8 @@ const schema = z.object({
   AUTH_SECRET: z.string(required).min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   TOKEN_ENCRYPTION_KEY: base64Key32,
   APP_URL: z.url().default("http://localhost:3000"),
+  /** Accounts one network address may create an hour; an office behind one address may need more. */
+  SIGN_UPS_PER_HOUR_PER_IP: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").default(10),
 });
 
 export type Env = z.infer<typeof schema>;

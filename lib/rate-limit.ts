@@ -1,4 +1,5 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
 import { db } from "./db";
 import { AppError } from "./errors";
 
@@ -28,7 +29,7 @@ function limiter(name: string, points: number, durationSeconds: number, what: st
 
 export const signInByIp = () => limiter("signin-ip", 30, 15 * 60, "sign-in attempts from your network");
 export const signInByEmail = () => limiter("signin-email", 8, 15 * 60, "sign-in attempts for this email");
-export const signUpByIp = () => limiter("signup-ip", 10, 60 * 60, "sign-ups from your network");
+export const signUpByIp = () => limiter("signup-ip", env().SIGN_UPS_PER_HOUR_PER_IP, 60 * 60, "sign-ups from your network");
 
 /** Counts one attempt; throws a 429 AppError that says when to try again once the limit is used up. */
 export async function consume({ limiter, what }: Limiter, key: string): Promise<void> {

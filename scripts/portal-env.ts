@@ -15,6 +15,8 @@ export function throwawayPortalEnv(options: { port: number | string; sandboxPort
     APP_URL: `http://localhost:${options.port}`,
     SANDBOX_PORT: String(options.sandboxPort),
     SANDBOX_DATA_DIR: path.join(options.dataDir, "sandbox"),
+    // Every browser test signs up its own people, all from this machine's address.
+    SIGN_UPS_PER_HOUR_PER_IP: "1000",
     // SANDBOX_PRODUCTS_PER_SHOP, SANDBOX_LATENCY_MS, ...
     ...options.sandbox,
   });

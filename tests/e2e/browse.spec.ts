@@ -107,3 +107,24 @@ for (const id of PLATFORM_IDS) {
     await expect(page.getByTestId("schema-attribute-required").first()).toBeVisible();
   });
 }
+
+test("hand-edited addresses get a clear message and a usable page", async ({ page }) => {
+  await signUp(page, "Ed Editor", uniqueEmail("edit"));
+  await page.waitForURL("**/teams");
+  const slug = await createTeam(page, "Hand Edits");
+  await linkShop(page, slug, "allegro");
+  await page.getByTestId("account-allegro").getByTestId("open-shop").click();
+  await page.getByRole("link", { name: "Products", exact: true }).click();
+  await page.waitForURL(/\/products$/);
+  const products = page.url();
+
+  await page.goto(`${products}?colour=red&status=sideways&page=99999`);
+  await expect(page.getByTestId("products-query-problem-colour")).toContainText("no such filter");
+  await expect(page.getByTestId("products-query-problem-status")).toBeVisible();
+  await expect(page.getByTestId("products-page-query-problem-page")).toContainText("showing the last one");
+  await expect(rows(page).first()).toBeVisible();
+
+  await page.goto(`/t/${slug}/shops/not-a-shop-of-yours/products`);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Team" })).toBeVisible();
+});
