@@ -6,6 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { columnSortCodec, type FilterDefinition, type SortRule } from "@/components/data-table/search-params";
+import { BulkStatusActions, type BulkStatusOptions } from "@/components/jobs/bulk-status-actions";
 import { productHref } from "@/components/products/product-links";
 import { DateTime } from "@/components/ui/date-time";
 import type { ProductSummary } from "@/lib/marketplaces/types";
@@ -91,9 +92,11 @@ export type ProductsTableProps = {
   productBase: string;
   toolbarActions?: ReactNode;
   emptyState?: ReactNode;
+  /** Bulk display-status buttons for the selection. */
+  bulk?: BulkStatusOptions;
 };
 
-export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState }: ProductsTableProps) {
+export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState, bulk }: ProductsTableProps) {
   const sortCodec = useMemo(() => columnSortCodec({ sortable }), [sortable]);
   // The detail page's "Back to products" returns to this very page of the table.
   const tableQuery = useSearchParams().toString();
@@ -121,9 +124,12 @@ export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultP
       toolbarActions={toolbarActions}
       emptyState={emptyState}
       actionBar={({ count, selection }) => (
-        <span className="text-sm text-slate-700" data-testid="products-action-bar">
-          {selection.mode === "all-matching" ? `All ${count.toLocaleString()} matching products are selected.` : `${count.toLocaleString()} selected.`}
-        </span>
+        <>
+          <span className="text-sm text-slate-700" data-testid="products-action-bar">
+            {selection.mode === "all-matching" ? `All ${count.toLocaleString()} matching products are selected.` : `${count.toLocaleString()} selected.`}
+          </span>
+          {bulk ? <BulkStatusActions options={bulk} selection={selection} count={count} /> : null}
+        </>
       )}
     />
   );

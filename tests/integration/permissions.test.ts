@@ -46,6 +46,9 @@ type World = {
   foreignInviteToken: string;
   /** A saved view of each member's own: only its owner may change it. */
   ownViewIds: Record<Role, string>;
+  /** Bulk jobs on the account: one paused with a product still to send, one finished with a change and a failure. */
+  pausedJobId: string;
+  finishedJobId: string;
 };
 
 type Fixture = {
@@ -114,6 +117,21 @@ const FIXTURES: Record<string, { access: Access; request: (world: World, caller:
     request: (w, caller) => ({ params: { view: ownViewOf(w, caller) }, body: { name: "Renamed view", query: "sort=title.asc" }, expect: 200 }),
   },
   "DELETE /api/teams/[team]/views/[view]": { access: "products.read", request: (w, caller) => ({ params: { view: ownViewOf(w, caller) }, expect: 200 }) },
+  // Starting a job also needs jobs.manage, which the same roles hold (tests/integration/bulk-routes.test.ts).
+  "POST /api/teams/[team]/shops/[account]/jobs/plan": {
+    access: "status.write",
+    request: (w) => ({ params: { account: w.accountId }, body: { selection: { ids: ["1"] }, target: "offline" }, expect: NEEDS_MARKETPLACE }),
+  },
+  "POST /api/teams/[team]/shops/[account]/jobs": {
+    access: "status.write",
+    request: (w) => ({ params: { account: w.accountId }, body: { selection: { ids: ["1"] }, target: "offline" }, expect: NEEDS_MARKETPLACE }),
+  },
+  "GET /api/teams/[team]/jobs/[job]": { access: "jobs.read", request: (w) => ({ params: { job: w.pausedJobId }, expect: 200 }) },
+  "GET /api/teams/[team]/jobs/[job]/items.csv": { access: "jobs.read", request: (w) => ({ params: { job: w.finishedJobId }, expect: 200 }) },
+  "POST /api/teams/[team]/jobs/[job]/cancel": { access: "jobs.manage", request: (w) => ({ params: { job: w.pausedJobId }, expect: 200 }) },
+  "POST /api/teams/[team]/jobs/[job]/resume": { access: "jobs.manage", request: (w) => ({ params: { job: w.pausedJobId }, expect: 200 }) },
+  "POST /api/teams/[team]/jobs/[job]/retry": { access: "jobs.manage", request: (w) => ({ params: { job: w.finishedJobId }, expect: NEEDS_MARKETPLACE }) },
+  "POST /api/teams/[team]/jobs/[job]/undo": { access: "jobs.manage", request: (w) => ({ params: { job: w.finishedJobId }, expect: NEEDS_MARKETPLACE }) },
 };
 
 /** The caller's own view; callers without one are refused before any view is looked up. */
@@ -225,7 +243,21 @@ describe("the permission matrix", () => {
       ROLES.map((role) => db().savedView.create({ data: { teamId: team.id, ownerId: users[role].id, createdById: users[role].id, name: "My view", query: "status=offline" } })),
     );
     const ownViewIds = Object.fromEntries(ROLES.map((role, index) => [role, ownViews[index]!.id])) as Record<Role, string>;
-    return { team, target: users.target, inviteId: invite.id, accountId: account.id, foreignInviteToken: foreignInvite.token, ownViewIds };
+    const job = { teamId: team.id, accountId: account.id, createdById: users.owner.id, target: "online", selection: { ids: ["1", "2"] } };
+    const item = { productId: "1", title: "A product", previousStatus: "offline", previousNative: "INACTIVE", target: "online" };
+    const paused = await db().bulkJob.create({
+      data: { ...job, state: "paused", pauseReason: "Allegro is not answering.", pausedAt: new Date(), items: { create: [{ ...item, seq: 0 }] } },
+    });
+    const finished = await db().bulkJob.create({
+      data: {
+        ...job,
+        state: "done",
+        startedAt: new Date(),
+        finishedAt: new Date(),
+        items: { create: [{ ...item, seq: 0, state: "done" }, { ...item, seq: 1, productId: "2", state: "failed", code: "MissingParameter", message: "Set the parameters first." }] },
+      },
+    });
+    return { team, target: users.target, inviteId: invite.id, accountId: account.id, foreignInviteToken: foreignInvite.token, ownViewIds, pausedJobId: paused.id, finishedJobId: finished.id };
   }
 
   type Attempt = { res: CallResult<unknown>; fixture: Fixture; before: unknown; after: unknown };

@@ -12,6 +12,7 @@ export default async function TeamLayout({ children, params }: { children: React
   const items = [
     { href: base, label: "Overview" },
     { href: `${base}/accounts`, label: "Accounts" },
+    { href: `${base}/jobs`, label: "Jobs" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/audit`, label: "Audit log" },
   ];

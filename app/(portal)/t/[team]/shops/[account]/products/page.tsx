@@ -4,6 +4,8 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { QueryProblems } from "@/components/data-table/query-problems";
 import { patchSearch, type FilterDefinition } from "@/components/data-table/search-params";
 import { parseTableQuery, type QueryProblem } from "@/components/data-table/url-query";
+import { bulkStatusOptions } from "@/components/jobs/bulk-options";
+import type { BulkStatusOptions } from "@/components/jobs/bulk-status-actions";
 import { ProductsTable } from "@/components/shops/products-table";
 import { SavedViewsMenu } from "@/components/shops/saved-views-menu";
 import { ShopProblemView } from "@/components/shops/shop-problem";
@@ -69,6 +71,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
           filters={filters}
           search={search}
           known={known}
+          bulk={bulkStatusOptions(team, shop, plan.query)}
           toolbarActions={<SavedViewsMenu team={team.slug} productsPath={`${base}/products`} canShareWithTeam={can(team.role, "views.team.write")} views={views} />}
         />
       </Suspense>
@@ -90,6 +93,7 @@ async function ProductResults(props: {
   filters: FilterDefinition[];
   search: SearchInput;
   known: QueryProblem[];
+  bulk: BulkStatusOptions;
   toolbarActions: React.ReactNode;
 }) {
   const { shop, base, query } = props;
@@ -114,6 +118,7 @@ async function ProductResults(props: {
         filters={props.filters}
         productBase={`${base}/products`}
         toolbarActions={props.toolbarActions}
+        bulk={props.bulk}
         emptyState={
           <p data-testid="products-empty">{filtered ? "No products match these filters." : `${shop.account.shopName} has no products on ${shop.metadata.name} yet.`}</p>
         }
