@@ -26,6 +26,9 @@ export function TeamNav({ items }: { items: NavItem[] }) {
   );
 }
 
+/** Sections every team has, by their first path segment. */
+const TEAM_SECTIONS = ["accounts", "members", "audit", "jobs"];
+
 /** Switching teams keeps the user on the same kind of page (members, audit, …) in the other team. */
 export function TeamSwitcher({ current, teams }: { current: string; teams: { slug: string; name: string }[] }) {
   const router = useRouter();
@@ -39,9 +42,10 @@ export function TeamSwitcher({ current, teams }: { current: string; teams: { slu
         value={current}
         onChange={(event) => {
           if (event.target.value === "__teams") return router.push("/teams");
-          // A shop belongs to one team: from a shop's pages, the other team's overview is the nearest equivalent.
-          const section = pathname.slice(`/t/${current}`.length);
-          router.push(`/t/${event.target.value}${section.startsWith("/shops/") ? "" : section}`);
+          // Shops and jobs belong to one team: the other team gets the same section's list (or its overview).
+          const section = pathname.slice(`/t/${current}`.length).split("/")[1];
+          const list = section && TEAM_SECTIONS.includes(section) ? `/${section}` : "";
+          router.push(`/t/${event.target.value}${list}`);
         }}
       >
         {teams.map((team) => (

@@ -20,16 +20,18 @@ const productFilter = z.strictObject({
 
 const productId = z.string().trim().min(1, "A product id cannot be empty.").max(64, "A product id has at most 64 characters.");
 
-export const selectionSchema = z.union([
-  z.strictObject({
-    ids: z
-      .array(productId)
-      .min(1, "Select at least one product.")
-      .max(MAX_JOB_ITEMS, `Select at most ${MAX_JOB_ITEMS.toLocaleString("en-US")} products in one job.`)
-      .transform((ids) => [...new Set(ids)]),
-  }),
-  z.strictObject({ allMatching: productFilter }),
-]);
+const productIds = z
+  .array(productId)
+  .min(1, "Select at least one product.")
+  .max(MAX_JOB_ITEMS, `Select at most ${MAX_JOB_ITEMS.toLocaleString("en-US")} products in one job.`)
+  .transform((ids) => [...new Set(ids)]);
+
+// One object with both keys optional rather than a union, so that a wrong selection is told what is wrong with it
+// (a union only knows that no branch matched).
+export const selectionSchema = z
+  .strictObject({ ids: productIds.optional(), allMatching: productFilter.optional() })
+  .refine((selection) => (selection.ids === undefined) !== (selection.allMatching === undefined), "Send either the chosen ids or allMatching, not both or neither.")
+  .transform((selection): { ids: string[] } | { allMatching: ProductFilter } => (selection.ids ? { ids: selection.ids } : { allMatching: selection.allMatching! }));
 
 export type Selection = z.infer<typeof selectionSchema>;
 
