@@ -53,10 +53,12 @@ function useLiveJob(initial: JobView, api: string): { job: JobView; setJob: (job
   }, [api, final, polls]);
 
   const settled = settledOf(job);
-  const shown = useRef({ settled: settledOf(initial), at: 0 });
+  const shown = useRef({ settled: settledOf(initial), final: initial.finishedAt !== null, at: 0 });
   useEffect(() => {
-    if (settled === shown.current.settled || (!final && Date.now() - shown.current.at < ITEMS_REFRESH_MS)) return;
-    shown.current = { settled, at: Date.now() };
+    // The end always shows: counts can settle a moment before the last items' rows do.
+    const unchanged = settled === shown.current.settled && final === shown.current.final;
+    if (unchanged || (!final && Date.now() - shown.current.at < ITEMS_REFRESH_MS)) return;
+    shown.current = { settled, final, at: Date.now() };
     startTransition(() => router.refresh());
   }, [settled, final, router]);
 
