@@ -6,7 +6,7 @@ import type { TeamSummary } from "@/lib/teams";
 import { appConfig } from "./config";
 import { MarketplaceError } from "./errors";
 import { platform } from "./registry";
-import { accessTokenFor, refreshAccount, tokenColumns } from "./tokens";
+import { openedAccountTokens, tokenColumns } from "./tokens";
 import type { Connector, LinkedSeller, PlatformId, TokenSet } from "./types";
 
 /** A link whose refresh token (or, without one, access token) ends within this window shows a warning. */
@@ -122,16 +122,22 @@ export async function unlinkAccount(actor: Actor, accountId: string): Promise<{ 
   return { revoked };
 }
 
+/** Whose account: a team's (by id), or that of the team with this slug when this user is one of its members. */
+export type AccountOwner = Pick<TeamSummary, "id"> | { slug: string; memberId: string };
+
+const ownedBy = (owner: AccountOwner) =>
+  "memberId" in owner ? { team: { slug: owner.slug, memberships: { some: { userId: owner.memberId } } } } : { teamId: owner.id };
+
 /** The connector of a team's linked account; tokens are refreshed behind it as needed. */
-export async function connectorFor(team: Pick<TeamSummary, "id">, accountId: string): Promise<{ connector: Connector; account: AccountView }> {
-  const row = await db().marketplaceAccount.findFirst({ where: { id: accountId, teamId: team.id }, include: { linkedBy: { select: { name: true } } } });
+export async function connectorFor(owner: AccountOwner, accountId: string): Promise<{ connector: Connector; account: AccountView }> {
+  const row = await db().marketplaceAccount.findFirst({ where: { id: accountId, ...ownedBy(owner) }, include: { linkedBy: { select: { name: true } } } });
   if (!row) throw notFound("Linked account");
   const adapter = platform(row.platform as PlatformId);
   const app = appConfig(adapter.metadata.id);
   if (!app) throw notFound(`${adapter.metadata.name} (not configured on this portal)`);
-  const deps = { adapter, app };
-  const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: () => accessTokenFor(row.id, deps) });
-  return { connector: resilient(connector, () => refreshAccount(row.id, deps)), account: toView(row) };
+  const tokens = openedAccountTokens(row, { adapter, app });
+  const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: tokens.accessToken });
+  return { connector: resilient(connector, tokens.refresh), account: toView(row) };
 }
 
 /** The longest wait for a throttled read before trying it again, whatever the platform asks. */

@@ -1,15 +1,14 @@
 // One linked shop as the browsing pages see it: the link (never its tokens), what its platform can do, and a
 // connector that signs its calls. A shop of another team is "not found", like anything else of another team.
-import { connectorFor, type AccountView } from "@/lib/marketplaces/accounts";
+import { connectorFor, type AccountOwner, type AccountView } from "@/lib/marketplaces/accounts";
 import { MarketplaceError } from "@/lib/marketplaces/errors";
 import { platform } from "@/lib/marketplaces/registry";
 import type { Connector, PlatformMetadata } from "@/lib/marketplaces/types";
-import type { TeamSummary } from "@/lib/teams";
 
 export type Shop = { account: AccountView; metadata: PlatformMetadata; connector: Connector };
 
-export async function openShop(team: Pick<TeamSummary, "id">, accountId: string): Promise<Shop> {
-  const { connector, account } = await connectorFor(team, accountId);
+export async function openShop(owner: AccountOwner, accountId: string): Promise<Shop> {
+  const { connector, account } = await connectorFor(owner, accountId);
   return { account, metadata: platform(account.platform).metadata, connector };
 }
 

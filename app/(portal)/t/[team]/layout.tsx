@@ -1,13 +1,12 @@
 import { TeamNav, TeamSwitcher } from "@/components/teams/team-nav";
 import { Badge } from "@/components/ui/badge";
-import { pageCaller } from "@/lib/auth/page";
+import { callerTeams, pageCaller } from "@/lib/auth/page";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { listTeams } from "@/lib/teams";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team } = await pageCaller("team.read", slug, `/t/${slug}`);
-  const teams = await listTeams(user.id);
+  const teams = await callerTeams(user.id);
   const base = `/t/${team.slug}`;
   const items = [
     { href: base, label: "Overview" },

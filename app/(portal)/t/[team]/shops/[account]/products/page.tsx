@@ -12,7 +12,7 @@ import { ShopProblemView } from "@/components/shops/shop-problem";
 import { STATUS_LABELS } from "@/components/shops/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { DISPLAY_STATUSES, type PlatformMetadata, type ProductQuery } from "@/lib/marketplaces/types";
-import { shopPage } from "@/lib/shops/page";
+import { pageShop, shopPage } from "@/lib/shops/page";
 import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
 import { loadProductPage, type LoadedProductPage } from "@/lib/shops/products";
 import { listViews } from "@/lib/shops/saved-views";
@@ -44,11 +44,12 @@ function filtersFor(metadata: PlatformMetadata): { filters: FilterDefinition[]; 
 
 export default async function ProductsPage({ params, searchParams }: Props) {
   const [{ team: slug, account: accountId }, search] = await Promise.all([params, searchParams]);
-  const { user, team, shop, base, reconnectHref } = await shopPage(slug, accountId);
+  const shop = await pageShop(slug, accountId);
   const parsed = parseTableQuery(productUrlQuery, search);
   const plan = planProductQuery(parsed.query, shop.metadata);
-  // The marketplace call starts now, so the views are read while it is under way.
+  // The marketplace call starts as soon as the shop is open, so the caller's teams and views are read while it is under way.
   const loading = attempt(shop, () => loadProductPage(shop, plan.query));
+  const { user, team, base, reconnectHref } = await shopPage(slug, accountId);
   const views = await listViews({ userId: user.id, team });
   const { filters, unavailable } = filtersFor(shop.metadata);
   const known = [...parsed.problems, ...plan.problems];
