@@ -6,7 +6,7 @@ import type { TeamSummary } from "@/lib/teams";
 import { appConfig } from "./config";
 import { MarketplaceError } from "./errors";
 import { platform } from "./registry";
-import { openedAccountTokens, tokenColumns } from "./tokens";
+import { openedAccountTokens, tokenColumns, type AccountTokens } from "./tokens";
 import type { Connector, LinkedSeller, PlatformId, TokenSet } from "./types";
 
 /** A link whose refresh token (or, without one, access token) ends within this window shows a warning. */
@@ -137,7 +137,7 @@ export async function connectorFor(owner: AccountOwner, accountId: string): Prom
   if (!app) throw notFound(`${adapter.metadata.name} (not configured on this portal)`);
   const tokens = openedAccountTokens(row, { adapter, app });
   const connector = adapter.connector(app, { sellerId: row.sellerId, accessToken: tokens.accessToken });
-  return { connector: resilient(connector, tokens.refresh), account: toView(row) };
+  return { connector: resilient(connector, tokens), account: toView(row) };
 }
 
 /** The longest wait for a throttled read before trying it again, whatever the platform asks. */
@@ -153,17 +153,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * relinking and says so. A read the platform throttles (a page's burst of calls) waits as long as the platform asks,
  * a few seconds at most, and is tried again twice; status changes leave throttling to the bulk engine's pacing.
  */
-function resilient(connector: Connector, refresh: () => Promise<unknown>): Connector {
+function resilient(connector: Connector, tokens: AccountTokens): Connector {
   async function run<T>(call: () => Promise<T>, read: boolean): Promise<T> {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
+      // The call's token is this version or, if another call refreshed meanwhile, a newer one.
+      const startedWith = tokens.handedVersion();
       try {
         return await call();
       } catch (error) {
         if (!(error instanceof MarketplaceError)) throw error;
         if (error.kind === "auth" && !refreshed) {
           refreshed = true;
-          await refresh();
+          await tokens.refresh(startedWith);
         } else if (error.kind === "throttled" && read && attempt < THROTTLED_READ_ATTEMPTS) {
           await sleep(Math.min(error.retryAfterMs ?? 1000, MAX_THROTTLE_WAIT_MS));
         } else throw error;

@@ -40,36 +40,58 @@ function needsRelinking(account: MarketplaceAccount): MarketplaceError {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A usable access token for the account, refreshed first when it is about to expire. */
-export async function accessTokenFor(accountId: string, deps: TokenDeps): Promise<string> {
+/** An access token with the account's token version it belongs to. */
+type VersionedToken = { token: string; version: number };
+
+async function currentToken(accountId: string, deps: TokenDeps): Promise<VersionedToken> {
   const account = await db().marketplaceAccount.findUniqueOrThrow({ where: { id: accountId } });
   if (account.status === "needs_relink") throw needsRelinking(account);
-  if (fresh(account)) return unseal(account.accessToken);
-  return refreshAccount(accountId, deps, account.tokenVersion);
+  if (fresh(account)) return { token: unseal(account.accessToken), version: account.tokenVersion };
+  return refreshed(accountId, deps, account.tokenVersion);
+}
+
+/** A usable access token for the account, refreshed first when it is about to expire. */
+export async function accessTokenFor(accountId: string, deps: TokenDeps): Promise<string> {
+  return (await currentToken(accountId, deps)).token;
 }
 
 /** How long the row read to open an account stands in for reading it again before a call. */
 const OPENED_ROW_TRUSTED_MS = 5_000;
 
-export type AccountTokens = { accessToken(): Promise<string>; refresh(): Promise<string> };
+export type AccountTokens = {
+  accessToken(): Promise<string>;
+  /** The token version of the latest access token handed out. */
+  handedVersion(): number;
+  /** A new access token, since one of `staleVersion` (or older) was refused: refreshed unless that already happened. */
+  refresh(staleVersion: number): Promise<string>;
+};
 
 /**
  * The tokens of an account just opened: while the row read to open it is a few seconds old and its access token
  * fresh, that token is used as is, which spares a page a second read of the same row. Otherwise, and once anything
- * refreshed, every token comes from accessTokenFor and every refresh from refreshAccount, behind the lease.
+ * refreshed, every token comes from the database, refreshed behind the lease.
+ *
+ * A refresh names the token version a refused call started with, so calls that met the same dead token at once
+ * cause one refresh between them: the later ones find the version moved on and take the new token.
  */
 export function openedAccountTokens(row: MarketplaceAccount, deps: TokenDeps): AccountTokens {
   const trustedUntil = Date.now() + OPENED_ROW_TRUSTED_MS;
   let opened: MarketplaceAccount | null = row;
+  let handedVersion = row.tokenVersion;
+  const hand = ({ token, version }: VersionedToken) => {
+    handedVersion = Math.max(handedVersion, version);
+    return token;
+  };
   return {
     async accessToken() {
       if (opened && Date.now() < trustedUntil && opened.status === "active" && fresh(opened)) return unseal(opened.accessToken);
       opened = null;
-      return accessTokenFor(row.id, deps);
+      return hand(await currentToken(row.id, deps));
     },
-    refresh() {
+    handedVersion: () => handedVersion,
+    async refresh(staleVersion) {
       opened = null;
-      return refreshAccount(row.id, deps);
+      return hand(await refreshed(row.id, deps, staleVersion));
     },
   };
 }
@@ -84,17 +106,21 @@ export function openedAccountTokens(row: MarketplaceAccount, deps: TokenDeps): A
  * its result is used without another call to the platform.
  */
 export async function refreshAccount(accountId: string, deps: TokenDeps, seenVersion?: number): Promise<string> {
+  return (await refreshed(accountId, deps, seenVersion)).token;
+}
+
+async function refreshed(accountId: string, deps: TokenDeps, seenVersion?: number): Promise<VersionedToken> {
   const deadline = Date.now() + LEASE_MS + 5_000;
   for (;;) {
     const account = await db().marketplaceAccount.findUniqueOrThrow({ where: { id: accountId } });
     if (account.status === "needs_relink") throw needsRelinking(account);
-    if (seenVersion !== undefined && account.tokenVersion > seenVersion && fresh(account)) return unseal(account.accessToken);
+    if (seenVersion !== undefined && account.tokenVersion > seenVersion && fresh(account)) return { token: unseal(account.accessToken), version: account.tokenVersion };
     const now = new Date();
     const won = await db().marketplaceAccount.updateMany({
       where: { id: accountId, tokenVersion: account.tokenVersion, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
       data: { refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) },
     });
-    if (won.count === 1) return refreshHoldingLease(account, deps);
+    if (won.count === 1) return { token: await refreshHoldingLease(account, deps), version: account.tokenVersion + 1 };
     if (Date.now() > deadline) {
       throw new MarketplaceError({ platform: account.platform as PlatformId, kind: "unavailable", code: "refresh_stalled", message: "another process has been refreshing this link's tokens for too long" });
     }

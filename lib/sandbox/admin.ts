@@ -1,5 +1,5 @@
-// The sandbox's own endpoints under /_sandbox: health, runtime knobs, reset, seller-side revocation and a count
-// of a seller's tokens.
+// The sandbox's own endpoints under /_sandbox: health, runtime knobs, reset, seller-side revocation, access tokens
+// ended early, and a count of a seller's tokens.
 import { z } from "zod";
 import { describeIssue, jsonReply, type Reply } from "./http";
 import { imageRoute } from "./images";
@@ -18,6 +18,8 @@ export type AdminControls = {
   reset(): Promise<void>;
   /** Revokes a seller's tokens on a platform; null when there is no such platform. */
   revokeSeller(platform: string, sellerId: string, which: RevokedTokens): number | null;
+  /** Ends a seller's access tokens' lifetime now; null when there is no such platform. */
+  expireAccessTokens(platform: string, sellerId: string): number | null;
   /** How many tokens a seller holds on a platform; null when there is no such platform. */
   sellerTokens(platform: string, sellerId: string): SellerTokenCounts | null;
 };
@@ -87,6 +89,16 @@ export function adminRoutes(controls: AdminControls): Route[] {
         if (!input.ok) return input.reply;
         const revoked = controls.revokeSeller(input.value.platform, input.value.sellerId, input.value.tokens);
         return revoked === null ? noPlatform(input.value.platform) : jsonReply(200, { revoked });
+      },
+    },
+    {
+      method: "POST",
+      path: "/_sandbox/expire",
+      handle: (request) => {
+        const input = parseJson(sellerSchema, request.body);
+        if (!input.ok) return input.reply;
+        const expired = controls.expireAccessTokens(input.value.platform, input.value.sellerId);
+        return expired === null ? noPlatform(input.value.platform) : jsonReply(200, { expired });
       },
     },
     {

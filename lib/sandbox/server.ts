@@ -93,6 +93,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         await store.flush();
       },
       revokeSeller: (platform, sellerId, which) => mounted.get(platform)?.context.tokens.revokeSeller(sellerId, which) ?? null,
+      expireAccessTokens: (platform, sellerId) => mounted.get(platform)?.context.tokens.expireAccessTokens(sellerId) ?? null,
       sellerTokens: (platform, sellerId) => mounted.get(platform)?.context.tokens.sellerTokens(sellerId) ?? null,
     }),
   );

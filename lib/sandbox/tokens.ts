@@ -118,6 +118,15 @@ export class TokenService {
     return revoked;
   }
 
+  /** The seller's access tokens reach the end of their lifetime now: calls with them are refused as expired. */
+  expireAccessTokens(sellerId: string): number {
+    const now = this.clock();
+    const live = this.sellerRecords(this.store.data.accessTokens, sellerId).filter(([, record]) => record.expiresAt > now);
+    for (const [, record] of live) record.expiresAt = now;
+    this.store.changed();
+    return live.length;
+  }
+
   /** How many of a seller's tokens are held, never the tokens: tests count refresh grants with it. */
   sellerTokens(sellerId: string): SellerTokenCounts {
     const refresh = this.sellerRecords(this.store.data.refreshTokens, sellerId);

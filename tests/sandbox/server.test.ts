@@ -46,6 +46,18 @@ describe("sandbox endpoints", () => {
     expect((await refresh(sandbox.url, tokens.refresh_token)).status).toBe(400);
   });
 
+  it("ends a seller's access tokens early, refusing them as expired while the refresh token still works", async () => {
+    const tokens = await link(sandbox.url, { sellerId: "60517733" });
+    const answer = await fetch(`${sandbox.url}/_sandbox/expire`, { method: "POST", body: JSON.stringify({ platform: "allegro", sellerId: "60517733" }) });
+    expect(await answer.json()).toEqual({ expired: 1 });
+    const refused = await api(sandbox.url, tokens.access_token, "/me");
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: "invalid_token", error_description: "Access token expired" });
+    expect((await refresh(sandbox.url, tokens.refresh_token)).status).toBe(200);
+    const unknown = await fetch(`${sandbox.url}/_sandbox/expire`, { method: "POST", body: JSON.stringify({ platform: "ebay", sellerId: "1" }) });
+    expect(unknown.status).toBe(404);
+  });
+
   it("answers unknown platforms and paths in a readable way", async () => {
     expect((await fetch(`${sandbox.url}/ebay/sale/offers`)).status).toBe(404);
     const missing = await fetch(`${sandbox.url}/allegro/sale/nothing-here`);
