@@ -47,6 +47,23 @@ function parseJson<T>(schema: z.ZodType<T>, body: string): Parsed<T> {
   return check(schema, value);
 }
 
+/**
+ * A route about one seller on one platform, read from the JSON body (POST) or the query (GET); `act` answers null
+ * when there is no such platform.
+ */
+function sellerRoute<T extends z.infer<typeof sellerSchema>>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, act: (input: T) => object | null): Route {
+  return {
+    method,
+    path,
+    handle: (request) => {
+      const input = method === "GET" ? check(schema, request.query) : parseJson(schema, request.body);
+      if (!input.ok) return input.reply;
+      const answer = act(input.value);
+      return answer === null ? noPlatform(input.value.platform) : jsonReply(200, answer);
+    },
+  };
+}
+
 export function adminRoutes(controls: AdminControls): Route[] {
   return [
     {
@@ -81,36 +98,15 @@ export function adminRoutes(controls: AdminControls): Route[] {
         return jsonReply(200, { status: "reset" });
       },
     },
-    {
-      method: "POST",
-      path: "/_sandbox/revoke",
-      handle: (request) => {
-        const input = parseJson(revokeSchema, request.body);
-        if (!input.ok) return input.reply;
-        const revoked = controls.revokeSeller(input.value.platform, input.value.sellerId, input.value.tokens);
-        return revoked === null ? noPlatform(input.value.platform) : jsonReply(200, { revoked });
-      },
-    },
-    {
-      method: "POST",
-      path: "/_sandbox/expire",
-      handle: (request) => {
-        const input = parseJson(sellerSchema, request.body);
-        if (!input.ok) return input.reply;
-        const expired = controls.expireAccessTokens(input.value.platform, input.value.sellerId);
-        return expired === null ? noPlatform(input.value.platform) : jsonReply(200, { expired });
-      },
-    },
-    {
-      method: "GET",
-      path: "/_sandbox/tokens",
-      handle: (request) => {
-        const input = check(sellerSchema, request.query);
-        if (!input.ok) return input.reply;
-        const counts = controls.sellerTokens(input.value.platform, input.value.sellerId);
-        return counts === null ? noPlatform(input.value.platform) : jsonReply(200, counts);
-      },
-    },
+    sellerRoute("POST", "/_sandbox/revoke", revokeSchema, ({ platform, sellerId, tokens }) => {
+      const revoked = controls.revokeSeller(platform, sellerId, tokens);
+      return revoked === null ? null : { revoked };
+    }),
+    sellerRoute("POST", "/_sandbox/expire", sellerSchema, ({ platform, sellerId }) => {
+      const expired = controls.expireAccessTokens(platform, sellerId);
+      return expired === null ? null : { expired };
+    }),
+    sellerRoute("GET", "/_sandbox/tokens", sellerSchema, ({ platform, sellerId }) => controls.sellerTokens(platform, sellerId)),
     imageRoute,
   ];
 }
