@@ -1,6 +1,7 @@
 // A benchmark figure beside its goal: how it prints, and how it is written for --json.
 
-export type Goal = { below: number; inclusive: boolean };
+/** The figure must be at most, under, or at least `value`. */
+export type Goal = { sign: "≤" | "<" | "≥"; value: number };
 
 export type Figure = {
   name: string;
@@ -13,8 +14,9 @@ export type Figure = {
   note?: string;
 };
 
-export const atMost = (value: number): Goal => ({ below: value, inclusive: true });
-export const under = (value: number): Goal => ({ below: value, inclusive: false });
+export const atMost = (value: number): Goal => ({ sign: "≤", value });
+export const under = (value: number): Goal => ({ sign: "<", value });
+export const atLeast = (value: number): Goal => ({ sign: "≥", value });
 
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -30,10 +32,10 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-const met = (value: number, goal: Goal) => (goal.inclusive ? value <= goal.below : value < goal.below);
+const met = (value: number, goal: Goal) => (goal.sign === "≤" ? value <= goal.value : goal.sign === "<" ? value < goal.value : value >= goal.value);
 
 export function printFigure(figure: Figure): void {
-  const goal = figure.goal ? `goal ${figure.goal.inclusive ? "≤" : "<"} ${figure.goal.below} ${figure.unit}` : "";
+  const goal = figure.goal ? `goal ${figure.goal.sign} ${figure.goal.value} ${figure.unit}` : "";
   if (figure.value === null) {
     console.log(`  ${figure.name.padEnd(34)} ${(figure.note ?? "not measured").padEnd(28)} ${goal}`);
   } else {

@@ -29,7 +29,7 @@ function ensureBuild(): void {
   runStep("next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().once("error", reject);
     server.listen(0, "127.0.0.1", () => {
@@ -39,9 +39,9 @@ function freePort(): Promise<number> {
   });
 }
 
-type Service = { child: ChildProcess; log: string };
+export type Service = { child: ChildProcess; log: string };
 
-function startService(name: string, bin: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Service {
+export function startService(name: string, bin: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Service {
   const log = path.join(logDir, `${name}.log`);
   const child = spawn(path.join(root, "node_modules", ".bin", bin), args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const out = createWriteStream(log);
@@ -51,7 +51,7 @@ function startService(name: string, bin: string, args: string[], env: NodeJS.Pro
 }
 
 /** Waits until `url` answers 200, or fails with the service's log when it stops or takes too long. */
-async function ready(service: Service, url: string, timeoutMs = 120_000): Promise<void> {
+export async function ready(service: Service, url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) break;
@@ -63,7 +63,7 @@ async function ready(service: Service, url: string, timeoutMs = 120_000): Promis
   throw new Error(`${url} did not come up (log: ${service.log}):\n${tail}`);
 }
 
-function stopService({ child }: Service): Promise<void> {
+export function stopService({ child }: Service): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());

@@ -26,8 +26,9 @@ export const metadata: PlatformMetadata = {
     attributeSchema: true,
     displayStatus: { targets: ["online", "offline"], maxBatchSize: MAX_PRODUCTS_PER_STATUS_CALL, asynchronous: false },
     // 1688 publishes no quota; gw.QosAppFrequencyLimit was seen with 8 concurrent callers making 30 calls each
-    // (docs §2.6). These are cautious figures, not the platform's.
-    rateLimit: { perApp: 20, perAccount: 5 },
+    // (docs §2.6). The sandbox emulates 25 calls a second per app and 10 per member [INFER], and the portal plans on
+    // four fifths of those.
+    rateLimit: { perApp: 20, perAccount: 8 },
   },
   pkce: false,
   // A refresh answers with a new access token only; the refresh token lives on until refresh_token_timeout.

@@ -21,8 +21,9 @@ export const metadata: PlatformMetadata = {
     categories: true,
     attributeSchema: true,
     displayStatus: { targets: ["online", "offline"], maxBatchSize: MAX_PRODUCTS_PER_DISPLAY_CHANGE, asynchronous: false },
-    // ICBU publishes no rate limits [INFER]: a fifth of the sandbox's 100 a second per app, and 5 a second per supplier.
-    rateLimit: { perApp: 20, perAccount: 5 },
+    // ICBU publishes no rate limits [INFER]: the sandbox emulates 100 calls a second per app and 50 per supplier, and
+    // the portal plans on four fifths of those. Should the real gateway be stricter, its ApiCallLimit is waited out.
+    rateLimit: { perApp: 80, perAccount: 40 },
   },
   pkce: false,
   rotatesRefreshTokens: true,

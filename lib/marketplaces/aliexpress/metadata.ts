@@ -23,8 +23,9 @@ export const metadata: PlatformMetadata = {
     categories: true,
     attributeSchema: true,
     displayStatus: { targets: ["online", "offline"], maxBatchSize: MAX_PRODUCTS_PER_STATUS_CHANGE, asynchronous: false },
-    // AliExpress publishes no rate limits [INFER]: a fifth of the sandbox's 100 a second per app, and 5 a second per store.
-    rateLimit: { perApp: 20, perAccount: 5 },
+    // AliExpress publishes no rate limits [INFER]: the sandbox emulates 100 calls a second per app and 50 per store, and
+    // the portal plans on four fifths of those. Should the real gateway be stricter, its ApiCallLimit is waited out.
+    rateLimit: { perApp: 80, perAccount: 40 },
   },
   pkce: false,
   // A refresh hands out a new pair and spends the old refresh token; the refresh token's end does not move (§3.1).

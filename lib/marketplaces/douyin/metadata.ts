@@ -20,8 +20,9 @@ export const metadata: PlatformMetadata = {
     categories: true,
     attributeSchema: true,
     displayStatus: { targets: ["online", "offline"], maxBatchSize: MAX_STATUS_BATCH, asynchronous: false },
-    // Doudian publishes no figures; these stay well inside the per-API quotas apps are given.
-    rateLimit: { perApp: 50, perAccount: 10 },
+    // Doudian publishes no figures [INFER]: the sandbox emulates 100 calls a second per app and 50 per shop, in the
+    // range its per-API quotas are set in, and the portal plans on four fifths of those.
+    rateLimit: { perApp: 80, perAccount: 40 },
   },
   pkce: false,
   rotatesRefreshTokens: true,

@@ -53,8 +53,7 @@ export const TOKENS: TokenPolicy = {
 };
 
 export const RATE_LIMITS: { app: RateLimit; account: RateLimit; republish: RateLimit } = {
-  // 1688 publishes no numbers (docs §2.6): generous enough for the portal's 20/s and 5/s, so that only the
-  // knobs or a runaway client meet gw.QosAppFrequencyLimit.
+  // 1688 publishes no numbers (docs §2.6) [INFER]: cautious, as throttling was seen with a few callers at once.
   app: { requests: 1500, perSeconds: 60 },
   account: { requests: 600, perSeconds: 60 },
   // Not a request rate: products republished per member, "at most 400 a day" (alibaba.product.republish).
