@@ -7,7 +7,7 @@ import { startEngine, type Engine } from "@/lib/bulk/engine";
 import { db } from "@/lib/db";
 import type { PlatformId } from "@/lib/marketplaces/types";
 import { bulkFixture, expectTruth, FAST, itemsOf, linkShop, recordingShops, spreadProducts, waitForJob } from "../support/bulk";
-import { setKnobs } from "../support/sandbox";
+import { endSellerTokens, setKnobs } from "../support/sandbox";
 
 const PLATFORMS: PlatformId[] = ["alibaba", "douyin", "allegro"];
 const SELECTED = 40;
@@ -85,8 +85,7 @@ it("pauses a job whose link is revoked mid-job, with the reason, and resumes it 
       if ((await db().bulkJobItem.count({ where: { jobId, state: "done" } })) >= 3) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const revoked = await fetch(`${fx.sandbox.url}/_sandbox/revoke`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: "douyin", sellerId }) });
-    expect(revoked.status).toBe(200);
+    await endSellerTokens(fx.sandbox.url, "douyin", sellerId, "all");
     const paused = await waitForJob(jobId, ["paused"]);
     expect(paused.pauseReason).toMatch(/no longer accepts this shop's authorization .* Reconnect the shop/);
     expect(paused.resumeAt).toBeNull();

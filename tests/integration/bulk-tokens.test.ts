@@ -8,7 +8,7 @@ import { startEngine } from "@/lib/bulk/engine";
 import { db } from "@/lib/db";
 import type { PlatformId } from "@/lib/marketplaces/types";
 import { bulkFixture, expectTruth, FAST, linkShop, spreadProducts, waitForJob } from "../support/bulk";
-import { setKnobs, sleep } from "../support/sandbox";
+import { endSellerTokens, sellerTokens, setKnobs, sleep } from "../support/sandbox";
 
 const PLATFORMS: PlatformId[] = ["douyin", "allegro"];
 const SELECTED = 40;
@@ -17,17 +17,6 @@ const SELECTED = 40;
 const fx = bulkFixture(PLATFORMS, { latencyMs: 100, commandDelayMs: 3_000 });
 
 afterAll(() => setKnobs(fx.sandbox.url, { latencyMs: 0 }));
-
-async function sandboxCall(path: string, init?: RequestInit) {
-  const answer = await fetch(`${fx.sandbox.url}${path}`, init);
-  expect(answer.status, path).toBe(200);
-  return (await answer.json()) as Record<string, number>;
-}
-
-const expireAccessTokens = (platform: PlatformId, sellerId: string) =>
-  sandboxCall("/_sandbox/expire", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform, sellerId }) });
-
-const sandboxTokens = (platform: PlatformId, sellerId: string) => sandboxCall(`/_sandbox/tokens?${new URLSearchParams({ platform, sellerId })}`);
 
 /** Until the job has sent its first status change (Doudian: done items; Allegro: a command under way). */
 async function firstChangeSent(jobId: string) {
@@ -44,12 +33,12 @@ describe.each(PLATFORMS)("a token that expires mid-job on %s", (id) => {
     const ids = await spreadProducts(fx.team.id, accountId, SELECTED);
     const { id: jobId, plan } = await createJob(fx.actor(), accountId, { selection: { ids }, target: "offline" });
     const before = await db().marketplaceAccount.findUniqueOrThrow({ where: { id: accountId } });
-    const grantsBefore = (await sandboxTokens(id, sellerId)).accessTokens!;
+    const grantsBefore = (await sellerTokens(fx.sandbox.url, id, sellerId)).accessTokens;
 
     const engine = startEngine(FAST);
     try {
       await firstChangeSent(jobId);
-      expect((await expireAccessTokens(id, sellerId)).expired).toBeGreaterThan(0);
+      expect(await endSellerTokens(fx.sandbox.url, id, sellerId, "expire")).toBeGreaterThan(0);
       const job = await waitForJob(jobId, ["done"]);
       expect(job.pauseReason).toBeNull();
     } finally {
@@ -67,6 +56,6 @@ describe.each(PLATFORMS)("a token that expires mid-job on %s", (id) => {
     const after = await db().marketplaceAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(after).toMatchObject({ status: "active", tokenVersion: before.tokenVersion + 1 });
     // One refresh grant (each issues an access token), however many calls met the expired token at once.
-    expect((await sandboxTokens(id, sellerId)).accessTokens).toBe(grantsBefore + 1);
+    expect((await sellerTokens(fx.sandbox.url, id, sellerId)).accessTokens).toBe(grantsBefore + 1);
   });
 });

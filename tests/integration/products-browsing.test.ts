@@ -17,7 +17,7 @@ import { planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery } from "@/lib/sho
 import { loadProductPage } from "@/lib/shops/products";
 import { attempt, openShop, type Shop } from "@/lib/shops/shop";
 import { createTeam, createUser, type TestTeam, type TestUser } from "../support/harness";
-import { failureOf, linkThroughConsent, sandboxEnv } from "../support/sandbox";
+import { endSellerTokens, failureOf, linkThroughConsent, sandboxEnv } from "../support/sandbox";
 
 const PRODUCTS = 11_000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -201,8 +201,7 @@ describe.each(PLATFORM_IDS)("browsing products on %s", (id) => {
 
   it("turns a link the platform no longer accepts into a Reconnect problem, not an exception", async () => {
     const { shop: revoked, sellerId } = await linkShop(id, 1);
-    const answer = await fetch(`${sandbox.url}/_sandbox/revoke`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: id, sellerId, tokens: "all" }) });
-    expect(answer.status).toBe(200);
+    await endSellerTokens(sandbox.url, id, sellerId, "all");
 
     const first = await attempt(revoked, () => loadProductPage(revoked, { page: 1, pageSize: 25 }));
     expect(first.ok).toBe(false);

@@ -11,7 +11,7 @@ import type { AppConfig } from "@/lib/marketplaces/platform";
 import type { RunningSandbox } from "@/lib/sandbox/server";
 import { openShop } from "@/lib/shops/shop";
 import { createTeam, createUser, type TestTeam, type TestUser } from "../support/harness";
-import { linkThroughConsent, sandboxEnv, startTestSandbox } from "../support/sandbox";
+import { endSellerTokens, linkThroughConsent, sandboxEnv, sellerTokens, startTestSandbox } from "../support/sandbox";
 
 let sandbox: RunningSandbox;
 let portalEnv: Record<string, string>;
@@ -51,20 +51,7 @@ async function link(owner: TestTeam = team, { expired = false } = {}) {
 
 const account = (id: string) => db().marketplaceAccount.findUniqueOrThrow({ where: { id } });
 
-async function sandboxTokens(sellerId: string) {
-  const answer = await fetch(`${sandbox.url}/_sandbox/tokens?${new URLSearchParams({ platform: "allegro", sellerId })}`);
-  expect(answer.status).toBe(200);
-  return (await answer.json()) as unknown;
-}
-
-async function revokeAccessTokens(sellerId: string) {
-  const answer = await fetch(`${sandbox.url}/_sandbox/revoke`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ platform: "allegro", sellerId, tokens: "access" }),
-  });
-  expect(answer.status).toBe(200);
-}
+const sandboxTokens = (sellerId: string) => sellerTokens(sandbox.url, "allegro", sellerId);
 
 describe("a shop opened for a member", () => {
   it("opens by the team's slug for its members only", async () => {
@@ -116,7 +103,7 @@ describe("the token a shop's first calls use", () => {
   it("is the refreshed one after the platform refused the one read when opening it", async () => {
     const { id, sellerId } = await link();
     const { connector } = await connectorFor(team, id);
-    await revokeAccessTokens(sellerId);
+    await endSellerTokens(sandbox.url, "allegro", sellerId, "access");
 
     expect((await connector.listProducts({ page: 1, pageSize: 5 })).items).toHaveLength(5);
     expect((await connector.listProducts({ page: 2, pageSize: 5 })).items).toHaveLength(5);

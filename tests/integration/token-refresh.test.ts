@@ -18,7 +18,7 @@ import type { AppConfig } from "@/lib/marketplaces/platform";
 import { accessTokenFor, refreshAccount } from "@/lib/marketplaces/tokens";
 import type { RunningSandbox } from "@/lib/sandbox/server";
 import { createTeam, createUser, type TestTeam, type TestUser } from "../support/harness";
-import { linkThroughConsent, sandboxEnv, startTestSandbox } from "../support/sandbox";
+import { endSellerTokens, linkThroughConsent, sandboxEnv, sellerTokens, startTestSandbox } from "../support/sandbox";
 
 const CALLERS = 4;
 const TOKEN_PROCESS = path.resolve(__dirname, "../support/access-token-process.ts");
@@ -63,23 +63,7 @@ async function link({ expired = false } = {}) {
 const account = (id: string) => db().marketplaceAccount.findUniqueOrThrow({ where: { id } });
 const refreshFailures = (id: string) => db().auditEvent.findMany({ where: { action: "account.refresh_failed", targetId: id } });
 
-const tokenCountsSchema = z.strictObject({ accessTokens: z.number(), refreshTokens: z.number(), spentRefreshTokens: z.number() });
-
-/** How many tokens the sandbox holds for the seller: each refresh grant adds an access and a refresh token, and spends one. */
-async function sandboxTokens(sellerId: string) {
-  const answer = await fetch(`${sandbox.url}/_sandbox/tokens?${new URLSearchParams({ platform: "allegro", sellerId })}`);
-  expect(answer.status).toBe(200);
-  return tokenCountsSchema.parse(await answer.json());
-}
-
-async function revoke(sellerId: string, tokens: "all" | "access") {
-  const answer = await fetch(`${sandbox.url}/_sandbox/revoke`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ platform: "allegro", sellerId, tokens }),
-  });
-  expect(answer.status).toBe(200);
-}
+const sandboxTokens = (sellerId: string) => sellerTokens(sandbox.url, "allegro", sellerId);
 
 const processAnswerSchema = z.union([z.strictObject({ token: z.string() }), z.strictObject({ error: z.string() })]);
 
@@ -150,7 +134,7 @@ describe("an expired access token", () => {
   it("whose grant the seller revoked ends the link: needs_relink and an account.refresh_failed event", async () => {
     const { id, sellerId } = await link({ expired: true });
     const earlier = await refreshFailures(id);
-    await revoke(sellerId, "all");
+    await endSellerTokens(sandbox.url, "allegro", sellerId, "all");
 
     await expect(accessTokenFor(id, deps())).rejects.toMatchObject({ kind: "auth", code: "invalid_grant" });
     expect(await account(id)).toMatchObject({ status: "needs_relink", refreshLeaseUntil: null, lastError: expect.stringContaining("invalid_grant") });
@@ -167,7 +151,7 @@ describe("a connector call", () => {
     const { id, sellerId } = await link();
     const { connector } = await connectorFor(team, id);
     const before = await account(id);
-    await revoke(sellerId, "access");
+    await endSellerTokens(sandbox.url, "allegro", sellerId, "access");
     expect(await sandboxTokens(sellerId)).toEqual({ accessTokens: 0, refreshTokens: 1, spentRefreshTokens: 0 });
 
     const page = await connector.listProducts({ page: 1, pageSize: 5 });
@@ -190,7 +174,7 @@ describe("a connector call", () => {
     const { id, sellerId } = await link();
     const { connector } = await connectorFor(team, id);
     const earlier = await refreshFailures(id);
-    await revoke(sellerId, "all");
+    await endSellerTokens(sandbox.url, "allegro", sellerId, "all");
 
     await expect(connector.listProducts({ page: 1, pageSize: 5 })).rejects.toMatchObject({ kind: "auth", code: "invalid_grant" });
 

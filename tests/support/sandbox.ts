@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
+import { z } from "zod";
 import { MarketplaceError } from "@/lib/marketplaces/errors";
 import type { AppConfig, PlatformAdapter } from "@/lib/marketplaces/platform";
 import { pkceChallenge } from "@/lib/marketplaces/signing";
@@ -50,6 +51,29 @@ export function sandboxEnv(sandboxUrl: string, id: PlatformId, prefix: string): 
 export async function setKnobs(sandboxUrl: string, patch: KnobsPatch) {
   const answer = await fetch(`${sandboxUrl}/_sandbox/config`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) });
   expect(answer.status).toBe(200);
+}
+
+const tokenCountsSchema = z.strictObject({ accessTokens: z.number(), refreshTokens: z.number(), spentRefreshTokens: z.number() });
+
+/**
+ * How many tokens the sandbox holds for the seller: each refresh grant adds an access token (and, where refresh
+ * tokens rotate, a refresh token, spending one).
+ */
+export async function sellerTokens(sandboxUrl: string, platform: PlatformId, sellerId: string) {
+  const answer = await fetch(`${sandboxUrl}/_sandbox/tokens?${new URLSearchParams({ platform, sellerId })}`);
+  expect(answer.status).toBe(200);
+  return tokenCountsSchema.parse(await answer.json());
+}
+
+/**
+ * Ends the seller's tokens on the sandbox: "all" as if the seller withdrew the app, "access" as if the platform
+ * dropped its sessions, "expire" as if the access tokens' lifetime ran out now. Returns how many tokens it ended.
+ */
+export async function endSellerTokens(sandboxUrl: string, platform: PlatformId, sellerId: string, how: "all" | "access" | "expire"): Promise<number> {
+  const [path, body] = how === "expire" ? ["expire", { platform, sellerId }] : ["revoke", { platform, sellerId, tokens: how }];
+  const answer = await fetch(`${sandboxUrl}/_sandbox/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(answer.status).toBe(200);
+  return z.record(z.string(), z.number()).parse(await answer.json())[how === "expire" ? "expired" : "revoked"]!;
 }
 
 /**

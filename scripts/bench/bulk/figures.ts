@@ -25,7 +25,10 @@ function pace(id: PlatformId) {
 }
 
 /** items / (batch size × allowed rate), in ms: no engine can do better within the declared limits. */
-export const boundMs = (id: PlatformId, items: number) => (items / (pace(id).batch * pace(id).rate)) * 1000;
+export function boundMs(id: PlatformId, items: number): number {
+  const { batch, rate } = pace(id);
+  return (items / (batch * rate)) * 1000;
+}
 
 const outcome = (time: JobTime) => `${count(time.done)} done, ${count(time.failed)} refused`;
 
