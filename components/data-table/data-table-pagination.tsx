@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { formatCount } from "@/lib/format";
 import { pageCount, rangeLabel } from "./search-params";
 
 /** "Showing 26–50 of 1,234", first/previous/next/last, and the page-size select. */
@@ -27,7 +28,6 @@ export function DataTablePagination({
   const sizes = pageSizes.includes(pageSize) ? pageSizes : [...pageSizes, pageSize].sort((a, b) => a - b);
   const atStart = page <= 1;
   const atEnd = page >= pages;
-  const number = new Intl.NumberFormat("en-US");
   const buttons = [
     { key: "first", label: "First page", glyph: "«", target: 1, disabled: atStart },
     { key: "prev", label: "Previous page", glyph: "‹", target: Math.min(page - 1, pages), disabled: atStart },
@@ -60,7 +60,7 @@ export function DataTablePagination({
           </select>
         </div>
         <span className="whitespace-nowrap" data-testid={`${testId}-page`}>
-          Page {number.format(page)} of {number.format(pages)}
+          Page {formatCount(page)} of {formatCount(pages)}
         </span>
         <div className="flex items-center gap-1">
           {buttons.map((button) => (

@@ -12,6 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { useMemo, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { formatCount } from "@/lib/format";
 import { DataTableColumnChooser } from "./data-table-column-chooser";
 import { DataTableFilters } from "./data-table-filters";
 import { DataTablePagination } from "./data-table-pagination";
@@ -292,10 +293,10 @@ export function DataTable<TData>({
         >
           <p aria-live="polite">
             {selection.mode === "all-matching" ? (
-              <>All {total.toLocaleString("en-US")} matching rows are selected.</>
+              <>All {formatCount(total)} matching rows are selected.</>
             ) : (
               <>
-                {count.toLocaleString("en-US")} {count === 1 ? "row" : "rows"} selected
+                {formatCount(count)} {count === 1 ? "row" : "rows"} selected
                 {canSelectAllMatching(selection, pageIds, total) ? (
                   <>
                     {" "}
@@ -306,7 +307,7 @@ export function DataTable<TData>({
                       data-testid={`${testId}-select-all-matching`}
                       onClick={() => setSelection({ mode: "all-matching", total })}
                     >
-                      Select all {total.toLocaleString("en-US")} matching
+                      Select all {formatCount(total)} matching
                     </button>
                   </>
                 ) : (

@@ -11,6 +11,8 @@
  *   <filter params>      each filter definition names its own parameter(s), e.g. action=…, from=…&to=…
  */
 
+import { formatCount } from "@/lib/format";
+
 export const TABLE_PARAMS = { page: "page", pageSize: "pageSize", sort: "sort", columns: "cols" } as const;
 
 export const DEFAULT_PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -83,12 +85,11 @@ export function pageRange(page: number, pageSize: number, total: number): { from
 }
 
 /** "Showing 26–50 of 1,234"; "No results" for an empty table; a page past the end says so. */
-export function rangeLabel(page: number, pageSize: number, total: number, locale = "en-US"): string {
-  const number = new Intl.NumberFormat(locale);
+export function rangeLabel(page: number, pageSize: number, total: number): string {
   if (total <= 0) return "No results";
   const { from, to } = pageRange(page, pageSize, total);
-  if (from === 0) return `Page ${number.format(page)} is past the end (${number.format(total)} ${total === 1 ? "result" : "results"})`;
-  return `Showing ${number.format(from)}–${number.format(to)} of ${number.format(total)}`;
+  if (from === 0) return `Page ${formatCount(page)} is past the end (${formatCount(total)} ${total === 1 ? "result" : "results"})`;
+  return `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`;
 }
 
 /** After a size change, the page that holds the row that was first on screen. */

@@ -6,9 +6,10 @@ import type { TableSelection } from "@/components/data-table/search-params";
 import { Button } from "@/components/ui/button";
 import type { JobRequest, Plan, ProductFilter } from "@/lib/bulk";
 import { callApi, type ApiError } from "@/lib/client/api";
+import { formatCount } from "@/lib/format";
 import type { StatusTarget } from "@/lib/marketplaces/types";
 import { ApiErrorNotice } from "./api-error";
-import { count, TARGET_WORDS } from "./job-words";
+import { TARGET_WORDS } from "./job-words";
 import { PlanSummary } from "./plan-summary";
 
 export type BulkStatusOptions = {
@@ -89,7 +90,7 @@ export function BulkStatusActions({ options, selection, count: selected }: { opt
           </h2>
           {step.kind === "planning" ? (
             <p className="text-sm text-slate-600" role="status" data-testid="bulk-planning">
-              Checking {selection.mode === "rows" ? `the ${count(selected)} selected` : `all ${count(selected)} matching`} products on {options.platformName}…
+              Checking {selection.mode === "rows" ? `the ${formatCount(selected)} selected` : `all ${formatCount(selected)} matching`} products on {options.platformName}…
             </p>
           ) : null}
           {shown ? <PlanSummary plan={shown} /> : null}
@@ -100,7 +101,7 @@ export function BulkStatusActions({ options, selection, count: selected }: { opt
             </Button>
             {shown ? (
               <Button type="button" pending={starting} disabled={!shown.counts.change} onClick={() => void confirm(shown)} data-testid="bulk-confirm">
-                {`${TARGET_WORDS[shown.target]}: ${count(shown.counts.change)} ${shown.counts.change === 1 ? "product" : "products"}`}
+                {`${TARGET_WORDS[shown.target]}: ${formatCount(shown.counts.change)} ${shown.counts.change === 1 ? "product" : "products"}`}
               </Button>
             ) : null}
           </form>

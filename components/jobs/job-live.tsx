@@ -8,9 +8,10 @@ import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import type { JobView } from "@/lib/bulk";
 import { callApi, type ApiError } from "@/lib/client/api";
+import { formatCount } from "@/lib/format";
 import { ApiErrorNotice } from "./api-error";
 import { JobStateBadge } from "./job-state-badge";
-import { count, durationWords, throughputWords } from "./job-words";
+import { durationWords, throughputWords } from "./job-words";
 
 /** How often a job under way is asked about. */
 const POLL_MS = 1_000;
@@ -69,7 +70,7 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
   return (
     <div className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" data-testid={testId} data-count={value}>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-lg font-semibold text-slate-900 tabular-nums">{count(value)}</dd>
+      <dd className="text-lg font-semibold text-slate-900 tabular-nums">{formatCount(value)}</dd>
     </div>
   );
 }
@@ -130,7 +131,7 @@ export function JobLive({ initial, links, canManage }: { initial: JobView; links
       <div className="flex flex-wrap items-center gap-3">
         <JobStateBadge job={job} testId="job-state" />
         <span className="text-sm text-slate-600 tabular-nums" data-testid="job-percent">
-          {percent}% of {count(counts.total)}
+          {percent}% of {formatCount(counts.total)}
         </span>
         {job.throughput !== null && !finished ? (
           <span className="text-sm text-slate-600" data-testid="job-throughput">
@@ -175,7 +176,7 @@ export function JobLive({ initial, links, canManage }: { initial: JobView; links
           <ConfirmButton
             label="Cancel job"
             title="Cancel this job?"
-            body={`The ${count(counts.pending)} products not sent yet stay as they are; products already sent finish.`}
+            body={`The ${formatCount(counts.pending)} products not sent yet stay as they are; products already sent finish.`}
             confirmLabel="Cancel the job"
             pending={busy === "cancel"}
             onConfirm={() => void act("cancel")}
@@ -184,14 +185,14 @@ export function JobLive({ initial, links, canManage }: { initial: JobView; links
         ) : null}
         {canManage && finished && counts.failed > 0 ? (
           <Button size="sm" variant="secondary" pending={busy === "retry"} onClick={() => void act("retry")} data-testid="job-retry">
-            Retry {count(counts.failed)} failed
+            Retry {formatCount(counts.failed)} failed
           </Button>
         ) : null}
         {canManage && finished && counts.done > 0 ? (
           <ConfirmButton
             label="Undo"
             title="Undo this job?"
-            body={`A new job brings the ${count(counts.done)} changed products back to the status they had before, where the platform allows it.`}
+            body={`A new job brings the ${formatCount(counts.done)} changed products back to the status they had before, where the platform allows it.`}
             confirmLabel="Undo the changes"
             variant="secondary"
             pending={busy === "undo"}

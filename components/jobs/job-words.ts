@@ -1,6 +1,7 @@
 // How jobs and their items read on screen; plain data for server and client alike.
 import type { JobView } from "@/lib/bulk";
 import type { BulkItemState, BulkJobKind } from "@/lib/generated/prisma/enums";
+import { formatCount } from "@/lib/format";
 import type { StatusTarget } from "@/lib/marketplaces/types";
 
 export const TARGET_WORDS: Record<StatusTarget, string> = { online: "Set online", offline: "Set offline" };
@@ -17,9 +18,6 @@ export function jobStateWords(job: Pick<JobView, "state" | "finishedAt">): strin
 
 export const STATE_TONES = { queued: "blue", running: "blue", paused: "amber", cancelled: "gray", done: "green" } as const;
 
-const wholeNumber = new Intl.NumberFormat("en-US");
-export const count = (value: number) => wholeNumber.format(value);
-
 /** "about 3 min" from seconds. */
 export function durationWords(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
@@ -27,4 +25,4 @@ export function durationWords(seconds: number): string {
   return `about ${(seconds / 3600).toFixed(1)} h`;
 }
 
-export const throughputWords = (perSecond: number) => `${perSecond < 10 ? perSecond.toFixed(1) : count(Math.round(perSecond))} products/s`;
+export const throughputWords = (perSecond: number) => `${perSecond < 10 ? perSecond.toFixed(1) : formatCount(Math.round(perSecond))} products/s`;

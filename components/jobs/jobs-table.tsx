@@ -6,9 +6,10 @@ import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import type { JobView } from "@/lib/bulk";
+import { formatCount } from "@/lib/format";
 import { platformName } from "@/lib/marketplaces/errors";
 import { JobStateBadge } from "./job-state-badge";
-import { count, KIND_WORDS, TARGET_WORDS } from "./job-words";
+import { KIND_WORDS, TARGET_WORDS } from "./job-words";
 
 function columns(jobsPath: string): ColumnDef<JobView, unknown>[] {
   return [
@@ -42,9 +43,9 @@ function columns(jobsPath: string): ColumnDef<JobView, unknown>[] {
       header: "Done · failed · pending",
       meta: { label: "Counts", className: "whitespace-nowrap tabular-nums" },
       cell: ({ row: { original: job } }) => (
-        <span title={`${count(job.counts.skipped)} skipped, of ${count(job.counts.total)}`}>
-          {count(job.counts.done)} · {count(job.counts.failed)} · {count(job.counts.pending + job.counts.inFlight)}
-          <span className="text-slate-400"> / {count(job.counts.total)}</span>
+        <span title={`${formatCount(job.counts.skipped)} skipped, of ${formatCount(job.counts.total)}`}>
+          {formatCount(job.counts.done)} · {formatCount(job.counts.failed)} · {formatCount(job.counts.pending + job.counts.inFlight)}
+          <span className="text-slate-400"> / {formatCount(job.counts.total)}</span>
         </span>
       ),
     },

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Plan, ProductSample } from "@/lib/bulk";
-import { count } from "./job-words";
+import { formatCount } from "@/lib/format";
 
 const sampleLabel = (sample: Pick<ProductSample, "id" | "title">) => (sample.title ? `${sample.title} (${sample.id})` : sample.id);
 
@@ -22,7 +22,7 @@ function Line({ label, value, testId, children }: { label: string; value: number
     <li className="py-2" data-testid={testId} data-count={value}>
       <div className="flex justify-between gap-4">
         <span>{label}</span>
-        <span className="font-semibold tabular-nums">{count(value)}</span>
+        <span className="font-semibold tabular-nums">{formatCount(value)}</span>
       </div>
       {children}
     </li>
@@ -36,7 +36,7 @@ export function PlanSummary({ plan }: { plan: Plan }) {
   return (
     <div className="space-y-2 text-sm">
       <p className="text-slate-600">
-        Of the {count(plan.total)} selected {plan.total === 1 ? "product" : "products"}, as the platform lists them now:
+        Of the {formatCount(plan.total)} selected {plan.total === 1 ? "product" : "products"}, as the platform lists them now:
       </p>
       <ul className="divide-y divide-slate-100 rounded-md px-3 ring-1 ring-slate-200">
         <Line label={`Will be set ${plan.target}`} value={counts.change} testId="bulk-plan-change">
@@ -47,13 +47,13 @@ export function PlanSummary({ plan }: { plan: Plan }) {
           <ul className="mt-1 space-y-1.5">
             {plan.reasons.map((reason) => (
               <li key={reason.code} className="text-xs text-slate-600" data-testid="bulk-plan-reason" data-code={reason.code}>
-                <span className="font-medium tabular-nums">{count(reason.count)}</span> {reason.reason} <code className="font-mono text-slate-400">{reason.code}</code>
+                <span className="font-medium tabular-nums">{formatCount(reason.count)}</span> {reason.reason} <code className="font-mono text-slate-400">{reason.code}</code>
                 <Samples items={samples.cannot.filter((sample) => sample.code === reason.code).map(sampleLabel)} />
               </li>
             ))}
             {counts.notFound ? (
               <li className="text-xs text-slate-600" data-testid="bulk-plan-reason" data-code="not_found">
-                <span className="font-medium tabular-nums">{count(counts.notFound)}</span> The platform has no product with this id in the shop.{" "}
+                <span className="font-medium tabular-nums">{formatCount(counts.notFound)}</span> The platform has no product with this id in the shop.{" "}
                 <code className="font-mono text-slate-400">not_found</code>
                 <Samples items={samples.notFound} />
               </li>

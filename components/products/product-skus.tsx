@@ -1,9 +1,10 @@
+import { formatCount } from "@/lib/format";
 import type { Money, Sku } from "@/lib/marketplaces/types";
 
 const muted = <span className="text-slate-400">—</span>;
 
 export const formatMoney = (money: Money | undefined) => (money ? <span className="tabular-nums">{`${money.amount} ${money.currency}`}</span> : muted);
-export const formatStock = (stock: number | undefined) => (stock === undefined ? muted : <span className="tabular-nums">{stock.toLocaleString("en-US")}</span>);
+export const formatStock = (stock: number | undefined) => (stock === undefined ? muted : <span className="tabular-nums">{formatCount(stock)}</span>);
 
 /** The product's SKUs with their own price and stock, for platforms whose detail has them. */
 export function ProductSkus({ skus }: { skus: Sku[] }) {

@@ -9,6 +9,7 @@ import { columnSortCodec, type FilterDefinition, type SortRule } from "@/compone
 import { BulkStatusActions, type BulkStatusOptions } from "@/components/jobs/bulk-status-actions";
 import { productHref } from "@/components/products/product-links";
 import { DateTime } from "@/components/ui/date-time";
+import { formatCount } from "@/lib/format";
 import type { ProductSummary } from "@/lib/marketplaces/types";
 import { StatusBadge } from "./status-badge";
 
@@ -126,7 +127,7 @@ export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultP
       actionBar={({ count, selection }) => (
         <>
           <span className="text-sm text-slate-700" data-testid="products-action-bar">
-            {selection.mode === "all-matching" ? `All ${count.toLocaleString()} matching products are selected.` : `${count.toLocaleString()} selected.`}
+            {selection.mode === "all-matching" ? `All ${formatCount(count)} matching products are selected.` : `${formatCount(count)} selected.`}
           </span>
           {bulk ? <BulkStatusActions options={bulk} selection={selection} count={count} /> : null}
         </>

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { listAccounts, type AccountView } from "@/lib/marketplaces/accounts";
 import { platform } from "@/lib/marketplaces/registry";
 import { attempt, openShop } from "@/lib/shops/shop";
+import { formatCount } from "@/lib/format";
 import { statusCounts } from "@/lib/shops/status-counts";
 import type { TeamSummary } from "@/lib/teams";
 import { StatusBar } from "./status-chart";
@@ -79,7 +80,7 @@ async function ShopCounts({ team, account }: { team: TeamSummary; account: Accou
   return (
     <div className="space-y-1.5" data-testid="shop-card-counts" data-total={counts.total}>
       <p className="text-sm tabular-nums text-slate-700">
-        {counts.total.toLocaleString("en-US")} product{counts.total === 1 ? "" : "s"}
+        {formatCount(counts.total)} product{counts.total === 1 ? "" : "s"}
       </p>
       <StatusBar counts={counts} />
     </div>

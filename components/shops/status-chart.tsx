@@ -1,5 +1,6 @@
 // Products by display status as plain CSS bars: one stacked bar for a glance, and one row per status with its
 // count for a shop's overview. Server-safe (no state).
+import { formatCount } from "@/lib/format";
 import { DISPLAY_STATUSES, type DisplayStatus } from "@/lib/marketplaces/types";
 import type { StatusCounts } from "@/lib/shops/status-counts";
 import { STATUS_LABELS } from "./status-badge";
@@ -14,7 +15,6 @@ const BAR_COLORS: Record<DisplayStatus, string> = {
   unknown: "bg-amber-400",
 };
 
-const number = (value: number) => value.toLocaleString("en-US");
 
 /** The statuses that hold products, in the vocabulary's order. */
 function present(byStatus: Record<DisplayStatus, number>): { status: DisplayStatus; count: number }[] {
@@ -28,7 +28,7 @@ export function StatusBar({ counts }: { counts: Pick<StatusCounts, "total" | "by
   const { byStatus } = counts;
   const parts = byStatus ? present(byStatus) : [];
   const whole = parts.reduce((sum, part) => sum + part.count, 0);
-  const summary = byStatus ? parts.map((part) => `${STATUS_LABELS[part.status]} ${number(part.count)}`).join(", ") || "No products" : `${number(counts.total)} products`;
+  const summary = byStatus ? parts.map((part) => `${STATUS_LABELS[part.status]} ${formatCount(part.count)}`).join(", ") || "No products" : `${formatCount(counts.total)} products`;
   return (
     <div className="flex h-2.5 w-full overflow-hidden rounded-full bg-slate-100" role="img" aria-label={summary} title={summary}>
       {byStatus ? parts.map((part) => <div key={part.status} className={BAR_COLORS[part.status]} style={{ width: share(part.count, whole) }} />) : counts.total > 0 ? <div className="w-full bg-slate-300" /> : null}
@@ -42,7 +42,7 @@ export function StatusChart({ counts, platformName }: { counts: StatusCounts; pl
   if (!byStatus) {
     return (
       <div className="space-y-2" data-testid="status-chart" data-total={total}>
-        <p className="text-2xl font-semibold tabular-nums text-slate-900">{number(total)} products</p>
+        <p className="text-2xl font-semibold tabular-nums text-slate-900">{formatCount(total)} products</p>
         <StatusBar counts={counts} />
         <p className="text-xs text-slate-500">{platformName}&apos;s product list cannot be filtered by display status, so only the total is counted.</p>
       </div>
@@ -52,7 +52,7 @@ export function StatusChart({ counts, platformName }: { counts: StatusCounts; pl
   const counted = rows.reduce((sum, row) => sum + row.count, 0);
   return (
     <div className="space-y-3" data-testid="status-chart" data-total={total}>
-      <p className="text-2xl font-semibold tabular-nums text-slate-900">{number(total)} products</p>
+      <p className="text-2xl font-semibold tabular-nums text-slate-900">{formatCount(total)} products</p>
       {rows.length ? (
         <dl className="grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-2 text-sm">
           {rows.map(({ status, count }) => (
@@ -61,7 +61,7 @@ export function StatusChart({ counts, platformName }: { counts: StatusCounts; pl
               <dd className="h-2.5 overflow-hidden rounded-full bg-slate-100" aria-hidden>
                 <div className={`h-full ${BAR_COLORS[status]}`} style={{ width: share(count, Math.max(total, counted)) }} />
               </dd>
-              <dd className="text-right tabular-nums text-slate-900">{number(count)}</dd>
+              <dd className="text-right tabular-nums text-slate-900">{formatCount(count)}</dd>
             </div>
           ))}
         </dl>
@@ -71,8 +71,8 @@ export function StatusChart({ counts, platformName }: { counts: StatusCounts; pl
       {counted !== total ? (
         <p className="text-xs text-slate-500" data-testid="status-count-gap">
           {counted > total
-            ? `By status there are ${number(counted)}: ${platformName} leaves some products (such as deleted ones) out of its list until they are asked for by status.`
-            : `By status there are ${number(counted)}: the list changed while it was counted, or ${platformName} lists some products under no status.`}
+            ? `By status there are ${formatCount(counted)}: ${platformName} leaves some products (such as deleted ones) out of its list until they are asked for by status.`
+            : `By status there are ${formatCount(counted)}: the list changed while it was counted, or ${platformName} lists some products under no status.`}
         </p>
       ) : null}
     </div>

@@ -3,6 +3,7 @@
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { formatCount } from "@/lib/format";
 import type { BulkJob, BulkJobKind, Prisma } from "@/lib/generated/prisma/client";
 import type { StatusTarget } from "@/lib/marketplaces/types";
 import { alreadyCode } from "./classify";
@@ -53,12 +54,11 @@ function itemRows(items: readonly PlannedItem[], notFoundIds: readonly string[],
   return rows.map((row, index) => ({ ...row, seq: index }));
 }
 
-const count = (value: number) => value.toLocaleString("en-US");
 
 function nothingToChange(plan: Plan): AppError {
   const { already, cannot, notFound: missing } = plan.counts;
-  const parts = [already && `${count(already)} already ${plan.target}`, cannot && `${count(cannot)} cannot change`, missing && `${count(missing)} not found`].filter(Boolean);
-  return new AppError("validation_failed", `None of the ${count(plan.total)} selected products would change (${parts.join(", ")}).`);
+  const parts = [already && `${formatCount(already)} already ${plan.target}`, cannot && `${formatCount(cannot)} cannot change`, missing && `${formatCount(missing)} not found`].filter(Boolean);
+  return new AppError("validation_failed", `None of the ${formatCount(plan.total)} selected products would change (${parts.join(", ")}).`);
 }
 
 /** The dry run: what a job of this request would do, changing nothing. */

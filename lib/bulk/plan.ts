@@ -2,6 +2,7 @@
 // the same plan and stores one item per product, so what the user confirmed is what the job does.
 import { mapBounded } from "@/lib/concurrency";
 import { AppError } from "@/lib/errors";
+import { formatCount } from "@/lib/format";
 import { MarketplaceError } from "@/lib/marketplaces/errors";
 import type { NativeStatus, PlatformMetadata, ProductSummary, StatusTarget } from "@/lib/marketplaces/types";
 import { classify, type Verdict } from "./classify";
@@ -35,7 +36,6 @@ export function checkTarget(metadata: PlatformMetadata, target: StatusTarget): v
   if (!capability.targets.includes(target)) throw new AppError("bad_request", `${metadata.name} does not let the portal put products ${target}.`);
 }
 
-const count = (value: number) => value.toLocaleString("en-US");
 
 type Listing = { items: ProductSummary[]; total: number };
 
@@ -58,10 +58,10 @@ async function listMatching(shop: BulkShop, filter: ProductFilter): Promise<Prod
   const first = await listPage(shop, filter, 1);
   if (!first.total) throw new AppError("validation_failed", "No product matches these filters.");
   if (first.total > MAX_JOB_ITEMS) {
-    throw new AppError("validation_failed", `${count(first.total)} products match; one job takes at most ${count(MAX_JOB_ITEMS)}. Narrow the filters.`);
+    throw new AppError("validation_failed", `${formatCount(first.total)} products match; one job takes at most ${formatCount(MAX_JOB_ITEMS)}. Narrow the filters.`);
   }
   if (maxWindow && first.total > maxWindow) {
-    throw new AppError("validation_failed", `${name} lists only the first ${count(maxWindow)} products of a filter, and ${count(first.total)} match. Narrow the filters.`);
+    throw new AppError("validation_failed", `${name} lists only the first ${formatCount(maxWindow)} products of a filter, and ${formatCount(first.total)} match. Narrow the filters.`);
   }
   return listRest(shop, filter, first, first.total);
 }

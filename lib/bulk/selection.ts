@@ -1,6 +1,7 @@
 // What a bulk job is asked to do, as the UI sends it: the products (chosen rows, or every product matching the
 // table's filters) and the status they should have. Parsed here so that routes and the engine read one shape.
 import { z } from "zod";
+import { formatCount } from "@/lib/format";
 import { DISPLAY_STATUSES, type ProductQuery, type StatusTarget } from "@/lib/marketplaces/types";
 
 /** The most products one job takes: larger selections are refused with a request to narrow them. */
@@ -23,7 +24,7 @@ const productId = z.string().trim().min(1, "A product id cannot be empty.").max(
 const productIds = z
   .array(productId)
   .min(1, "Select at least one product.")
-  .max(MAX_JOB_ITEMS, `Select at most ${MAX_JOB_ITEMS.toLocaleString("en-US")} products in one job.`)
+  .max(MAX_JOB_ITEMS, `Select at most ${formatCount(MAX_JOB_ITEMS)} products in one job.`)
   .transform((ids) => [...new Set(ids)]);
 
 // One object with both keys optional rather than a union, so that a wrong selection is told what is wrong with it

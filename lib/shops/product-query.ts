@@ -3,6 +3,7 @@
 // serves) is reported and left out, so a shared or hand-edited link still shows a usable page.
 import { z } from "zod";
 import type { QueryProblem } from "@/components/data-table/url-query";
+import { formatCount } from "@/lib/format";
 import { DISPLAY_STATUSES, type PlatformMetadata, type ProductQuery, type ProductSort } from "@/lib/marketplaces/types";
 
 export const PRODUCT_PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -83,7 +84,7 @@ export function planProductQuery(url: ProductUrlQuery, metadata: PlatformMetadat
     problems.push({
       param: "page",
       value: String(url.page),
-      message: `${metadata.name} lists only the first ${products.maxWindow.toLocaleString("en-US")} products of a search; showing page ${deepest}. Narrow the filters to reach the rest.`,
+      message: `${metadata.name} lists only the first ${formatCount(products.maxWindow)} products of a search; showing page ${deepest}. Narrow the filters to reach the rest.`,
     });
     query.page = deepest;
   }
