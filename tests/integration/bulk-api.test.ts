@@ -90,7 +90,8 @@ describe("a running job", () => {
 
   beforeAll(async () => {
     await setKnobs(fx.sandbox.url, { latencyMs: 100 });
-    ({ id: jobId } = await createJob(fx.actor(), douyin, { selection: { ids: await spreadProducts(fx.team.id, douyin, 60) }, target: "offline" }));
+    // Enough products that the job is still running when the test cancels it: Doudian is paced at 40 calls a second.
+    ({ id: jobId } = await createJob(fx.actor(), douyin, { selection: { ids: await spreadProducts(fx.team.id, douyin, 200) }, target: "offline" }));
     engine = startEngine(FAST);
   });
 
