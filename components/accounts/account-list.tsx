@@ -9,15 +9,15 @@ import { DateTime } from "@/components/ui/date-time";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Notice } from "@/components/ui/notice";
 import { callApi } from "@/lib/client/api";
-import type { AccountView } from "@/lib/marketplaces/accounts";
+import type { ListedAccount } from "@/lib/marketplaces/accounts";
 import { HealthBadge } from "./health-badge";
 
-export function AccountList({ team, accounts, platformNames, canLink }: { team: string; accounts: AccountView[]; platformNames: Record<string, string>; canLink: boolean }) {
+export function AccountList({ team, accounts, platformNames, canLink }: { team: string; accounts: ListedAccount[]; platformNames: Record<string, string>; canLink: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<{ id: string; message: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  async function unlink(account: AccountView) {
+  async function unlink(account: ListedAccount) {
     setBusy(account.id);
     setError(null);
     const result = await callApi<{ revoked: boolean | null }>(`/api/teams/${team}/accounts/${account.id}`, { method: "DELETE" });

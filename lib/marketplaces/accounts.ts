@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit";
 import { unseal } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import type { MarketplaceAccount } from "@/lib/generated/prisma/client";
 import type { TeamSummary } from "@/lib/teams";
 import { appConfig } from "./config";
 import { MarketplaceError } from "./errors";
@@ -25,14 +26,13 @@ export type AccountView = {
   expiresAt: string | null;
   accessTokenExpiresAt: string | null;
   lastError: string | null;
-  linkedBy: string | null;
   linkedAt: string;
 };
 
-type Row = NonNullable<Awaited<ReturnType<typeof findRows>>>[number];
+/** A link as the team's list shows it, with the name of the member who made it (null once they have left). */
+export type ListedAccount = AccountView & { linkedBy: string | null };
 
-const findRows = (teamId: string) =>
-  db().marketplaceAccount.findMany({ where: { teamId }, include: { linkedBy: { select: { name: true } } }, orderBy: [{ platform: "asc" }, { shopName: "asc" }] });
+type Row = MarketplaceAccount;
 
 export function health(row: Pick<Row, "status" | "refreshTokenExpiresAt" | "accessTokenExpiresAt" | "refreshToken">, now = Date.now()): AccountHealth {
   if (row.status === "needs_relink") return "needs_relink";
@@ -55,13 +55,19 @@ function toView(row: Row): AccountView {
     expiresAt: linkEnd(row)?.toISOString() ?? null,
     accessTokenExpiresAt: row.accessTokenExpiresAt?.toISOString() ?? null,
     lastError: row.lastError,
-    linkedBy: row.linkedBy?.name ?? null,
     linkedAt: row.linkedAt.toISOString(),
   };
 }
 
-export async function listAccounts(teamId: string): Promise<AccountView[]> {
-  return (await findRows(teamId)).map(toView);
+export async function listAccounts(teamId: string): Promise<ListedAccount[]> {
+  const rows = await db().marketplaceAccount.findMany({ where: { teamId }, include: { linkedBy: { select: { name: true } } }, orderBy: [{ platform: "asc" }, { shopName: "asc" }] });
+  return rows.map((row) => ({ ...toView(row), linkedBy: row.linkedBy?.name ?? null }));
+}
+
+/** The name of the member who linked this account, or null once they have left. */
+export async function linkerName(accountId: string): Promise<string | null> {
+  const row = await db().marketplaceAccount.findUnique({ where: { id: accountId }, select: { linkedBy: { select: { name: true } } } });
+  return row?.linkedBy?.name ?? null;
 }
 
 type Actor = { userId: string; teamId: string; headers?: Headers };
@@ -128,9 +134,13 @@ export type AccountOwner = Pick<TeamSummary, "id"> | { slug: string; memberId: s
 const ownedBy = (owner: AccountOwner) =>
   "memberId" in owner ? { team: { slug: owner.slug, memberships: { some: { userId: owner.memberId } } } } : { teamId: owner.id };
 
-/** The connector of a team's linked account; tokens are refreshed behind it as needed. */
+/**
+ * The connector of a team's linked account; tokens are refreshed behind it as needed. Every shop page waits for this
+ * one statement before its marketplace call, so it reads the account row alone (joining the linker's name costs the
+ * embedded database more than the rest of the statement).
+ */
 export async function connectorFor(owner: AccountOwner, accountId: string): Promise<{ connector: Connector; account: AccountView }> {
-  const row = await db().marketplaceAccount.findFirst({ where: { id: accountId, ...ownedBy(owner) }, include: { linkedBy: { select: { name: true } } } });
+  const row = await db().marketplaceAccount.findFirst({ where: { id: accountId, ...ownedBy(owner) } });
   if (!row) throw notFound("Linked account");
   const adapter = platform(row.platform as PlatformId);
   const app = appConfig(adapter.metadata.id);

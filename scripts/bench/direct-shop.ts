@@ -34,7 +34,6 @@ export async function directShop(id: PlatformId): Promise<Shop> {
     expiresAt: null,
     accessTokenExpiresAt: null,
     lastError: null,
-    linkedBy: null,
     linkedAt: new Date().toISOString(),
   };
   return { account, metadata: adapter.metadata, connector: adapter.connector(app, { sellerId: seller.sellerId, accessToken: async () => tokens.accessToken }) };

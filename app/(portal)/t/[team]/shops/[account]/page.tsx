@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { FetchedAt } from "@/components/ui/fetched-at";
 import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
+import { linkerName } from "@/lib/marketplaces/accounts";
 import { shopPage } from "@/lib/shops/page";
 import { attempt, type Shop } from "@/lib/shops/shop";
 import { statusCounts } from "@/lib/shops/status-counts";
@@ -18,6 +19,7 @@ export default async function ShopOverview({ params }: { params: Promise<{ team:
   const { team: slug, account: accountId } = await params;
   const { team, shop, reconnectHref } = await shopPage(slug, accountId);
   const { account } = shop;
+  const linkedBy = await linkerName(account.id);
   return (
     <div className="grid items-start gap-4 lg:grid-cols-2">
       <Card title="Products by status" description={`Display status as the portal normalizes ${shop.metadata.name}'s own.`}>
@@ -40,7 +42,7 @@ export default async function ShopOverview({ params }: { params: Promise<{ team:
           <dd className="font-mono">{account.sellerId}</dd>
           <dt className="text-slate-500">Linked by</dt>
           <dd>
-            {account.linkedBy ?? "a former member"} on <DateTime iso={account.linkedAt} />
+            {linkedBy ?? "a former member"} on <DateTime iso={account.linkedAt} />
           </dd>
           <dt className="text-slate-500">Access token until</dt>
           <dd>
