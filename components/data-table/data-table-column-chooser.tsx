@@ -1,29 +1,24 @@
 "use client";
 
-import type { Column } from "@tanstack/react-table";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-/** The name a column goes by in the chooser: its `meta.label`, a string header, or its id. */
-export function columnLabel<TData>(column: Column<TData, unknown>): string {
-  const header = column.columnDef.header;
-  return column.columnDef.meta?.label ?? (typeof header === "string" ? header : column.id);
-}
+/** A column the user may hide, as the chooser lists it. */
+export type ChooserColumn = { id: string; label: string; visible: boolean };
 
 /** A disclosure with one checkbox per hideable column. Escape or a click outside closes it. */
-export function DataTableColumnChooser<TData>({
+export function DataTableColumnChooser({
   columns,
   onToggle,
   testId,
 }: {
-  columns: Column<TData, unknown>[];
+  columns: ChooserColumn[];
   onToggle: (columnId: string, visible: boolean) => void;
   testId: string;
 }) {
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
-  const hideable = columns.filter((column) => column.getCanHide());
-  const visibleCount = hideable.filter((column) => column.getIsVisible()).length;
+  const visibleCount = columns.filter((column) => column.visible).length;
 
   useEffect(() => {
     if (!open) return;
@@ -34,7 +29,7 @@ export function DataTableColumnChooser<TData>({
     return () => document.removeEventListener("pointerdown", close);
   }, [open]);
 
-  if (hideable.length === 0) return null;
+  if (columns.length === 0) return null;
   return (
     <details
       ref={details}
@@ -55,21 +50,20 @@ export function DataTableColumnChooser<TData>({
       </summary>
       <fieldset className="absolute right-0 z-20 mt-1 w-56 space-y-1 rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
         <legend className="sr-only">Visible columns</legend>
-        {hideable.map((column) => {
-          const visible = column.getIsVisible();
+        {columns.map(({ id, label, visible }) => {
           const last = visible && visibleCount === 1;
           return (
-            <label key={column.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 has-disabled:cursor-not-allowed has-disabled:text-slate-400">
+            <label key={id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 has-disabled:cursor-not-allowed has-disabled:text-slate-400">
               <input
                 type="checkbox"
                 className="size-4 rounded border-slate-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
                 checked={visible}
                 disabled={last}
                 title={last ? "At least one column stays visible." : undefined}
-                data-testid={`${testId}-column-${column.id}`}
-                onChange={(event) => onToggle(column.id, event.target.checked)}
+                data-testid={`${testId}-column-${id}`}
+                onChange={(event) => onToggle(id, event.target.checked)}
               />
-              {columnLabel(column)}
+              {label}
             </label>
           );
         })}

@@ -1,3 +1,7 @@
+const bar = "animate-pulse rounded bg-slate-200";
+// Fixed, varied widths so the rows do not look like a grid of identical bars (and render the same on every request).
+const widths = ["w-24", "w-32", "w-20", "w-40", "w-28", "w-16"];
+
 /** A placeholder with the table's shape, for `<Suspense fallback>` while the first page loads. Server-safe. */
 export function DataTableSkeleton({
   columnCount = 5,
@@ -14,9 +18,6 @@ export function DataTableSkeleton({
   label?: string;
   testId?: string;
 }) {
-  const bar = "animate-pulse rounded bg-slate-200";
-  // Fixed, varied widths so the rows do not look like a grid of identical bars (and render the same on every request).
-  const widths = ["w-24", "w-32", "w-20", "w-40", "w-28", "w-16"];
   return (
     <div className="rounded-lg bg-white shadow-xs ring-1 ring-slate-200" aria-busy="true" data-testid={`${testId}-skeleton`}>
       <p role="status" className="sr-only">
@@ -31,6 +32,23 @@ export function DataTableSkeleton({
             </div>
           ))}
         </div>
+      ) : null}
+      <DataTableBodySkeleton columnCount={columnCount} rowCount={rowCount} />
+    </div>
+  );
+}
+
+/**
+ * The rows and footer of the placeholder: what a DataTable shows under its toolbar while its rows load. With a
+ * label it announces the loading itself (the whole skeleton announces it otherwise).
+ */
+export function DataTableBodySkeleton({ columnCount, rowCount = 10, label, testId }: { columnCount: number; rowCount?: number; label?: string; testId?: string }) {
+  return (
+    <div aria-busy={label ? true : undefined} data-testid={testId}>
+      {label ? (
+        <p role="status" className="sr-only">
+          {label}
+        </p>
       ) : null}
       <div className="overflow-hidden" aria-hidden>
         <table className="w-full text-sm">

@@ -71,12 +71,13 @@ const columns: ColumnDef<ItemRow, unknown>[] = [
 ];
 
 /** One page of the job's items, filtered by state; the page reads the URL and loads the rows. */
-export function JobItemsTable(props: { rows: ItemRow[]; total: number; page: number; pageSize: number; pageSizes: readonly number[]; defaultPageSize: number; filters: FilterDefinition[] }) {
+export function JobItemsTable({ rows, total, page, pageSize, ...props }: { rows: ItemRow[]; total: number; page: number; pageSize: number; pageSizes: readonly number[]; defaultPageSize: number; filters: FilterDefinition[] }) {
   return (
     <DataTable
       caption="Products of the job"
       testId="job-items"
       columns={columns}
+      data={{ rows, total, page, pageSize }}
       getRowId={(row) => row.productId}
       emptyState={<p>The job has no products.</p>}
       {...props}

@@ -63,10 +63,7 @@ export function JobsTable({ rows, total, page, pageSize, pageSizes, jobsPath }: 
         caption="Bulk jobs"
         testId="job"
         columns={tableColumns}
-        rows={rows}
-        total={total}
-        page={page}
-        pageSize={pageSize}
+        data={{ rows, total, page, pageSize }}
         pageSizes={pageSizes}
         defaultPageSize={pageSizes[0]}
         emptyState={<p>No bulk job yet. Select products in a shop&apos;s products table and choose Set online or Set offline.</p>}

@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type DataTableData } from "@/components/data-table/data-table";
 import { columnSortCodec, type FilterDefinition, type SortRule } from "@/components/data-table/search-params";
 import { BulkStatusActions, type BulkStatusOptions } from "@/components/jobs/bulk-status-actions";
 import { productHref } from "@/components/products/product-links";
@@ -79,10 +79,8 @@ function columns(productHref: (id: string) => string): ColumnDef<ProductSummary,
 }
 
 export type ProductsTableProps = {
-  rows: ProductSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
+  /** The page of products, or the problem in its place; the toolbar shows while it loads. */
+  data: PromiseLike<DataTableData<ProductSummary>>;
   pageSizes: readonly number[];
   defaultPageSize: number;
   sorting: SortRule[];
@@ -97,7 +95,7 @@ export type ProductsTableProps = {
   bulk?: BulkStatusOptions;
 };
 
-export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState, bulk }: ProductsTableProps) {
+export function ProductsTable({ data, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState, bulk }: ProductsTableProps) {
   const sortCodec = useMemo(() => columnSortCodec({ sortable }), [sortable]);
   // The detail page's "Back to products" returns to this very page of the table.
   const tableQuery = useSearchParams().toString();
@@ -110,10 +108,7 @@ export function ProductsTable({ rows, total, page, pageSize, pageSizes, defaultP
       caption="Products"
       testId="products"
       columns={tableColumns}
-      rows={rows}
-      total={total}
-      page={page}
-      pageSize={pageSize}
+      data={data}
       pageSizes={pageSizes}
       defaultPageSize={defaultPageSize}
       sorting={sorting}

@@ -55,6 +55,9 @@ for (const id of PLATFORM_IDS) {
     await page.getByTestId("products-filter-q").press("Enter");
     await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
     await expect(page.getByTestId("product-link").first()).toContainText(word);
+    // Only the rows wait for the platform: the toolbar stays, so the search box keeps its text and focus.
+    await expect(page.getByTestId("products-filter-q")).toBeFocused();
+    await expect(page.getByTestId("products-filter-q")).toHaveValue(word);
 
     // Sorting where the platform sorts both ways; elsewhere the header offers none.
     const modified = page.getByTestId("products-header-modified");

@@ -116,10 +116,7 @@ export function AuditTable({
       caption="Audit events"
       testId="audit"
       columns={columns}
-      rows={rows}
-      total={total}
-      page={page}
-      pageSize={pageSize}
+      data={{ rows, total, page, pageSize }}
       pageSizes={[10, 25, 50, 100]}
       defaultPageSize={25}
       sorting={sorting}

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import type { DataTableData } from "@/components/data-table/data-table";
 import { QueryProblems } from "@/components/data-table/query-problems";
 import { patchSearch, type FilterDefinition } from "@/components/data-table/search-params";
 import { parseTableQuery, type QueryProblem } from "@/components/data-table/url-query";
 import { bulkStatusOptions } from "@/components/jobs/bulk-options";
-import type { BulkStatusOptions } from "@/components/jobs/bulk-status-actions";
 import { ProductsTable } from "@/components/shops/products-table";
 import { SavedViewsMenu } from "@/components/shops/saved-views-menu";
 import { ShopProblemView } from "@/components/shops/shop-problem";
 import { STATUS_LABELS } from "@/components/shops/status-badge";
 import { can } from "@/lib/auth/permissions";
-import { DISPLAY_STATUSES, type PlatformMetadata, type ProductQuery } from "@/lib/marketplaces/types";
+import { DISPLAY_STATUSES, type PlatformMetadata, type ProductSummary } from "@/lib/marketplaces/types";
 import { pageShop, shopPage } from "@/lib/shops/page";
 import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
 import { loadProductPage, type LoadedProductPage } from "@/lib/shops/products";
 import { listViews } from "@/lib/shops/saved-views";
-import { attempt, type Attempt, type Shop } from "@/lib/shops/shop";
+import { attempt, type Attempt } from "@/lib/shops/shop";
 
 export const metadata: Metadata = { title: "Products" };
 
@@ -46,13 +44,18 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const [{ team: slug, account: accountId }, search] = await Promise.all([params, searchParams]);
   const shop = await pageShop(slug, accountId);
   const parsed = parseTableQuery(productUrlQuery, search);
-  const plan = planProductQuery(parsed.query, shop.metadata);
-  // The marketplace call starts as soon as the shop is open, so the caller's teams and views are read while it is under way.
-  const loading = attempt(shop, () => loadProductPage(shop, plan.query));
+  const { query, problems: planned } = planProductQuery(parsed.query, shop.metadata);
+  // The marketplace call starts as soon as the shop is open, so the caller's teams and views are read while it is
+  // under way; the table's toolbar is sent before the rows, which follow when the call returns.
+  const loading = attempt(shop, () => loadProductPage(shop, query));
   const { user, team, base, reconnectHref } = await shopPage(slug, accountId);
   const views = await listViews({ userId: user.id, team });
   const { filters, unavailable } = filtersFor(shop.metadata);
-  const known = [...parsed.problems, ...plan.problems];
+  const known = [...parsed.problems, ...planned];
+  const productsPath = `${base}/products`;
+  const data = loading.then((result) => productRows(result, { reconnectHref, cleanHref: (problems) => cleanHref(productsPath, search, [...known, ...problems]) }));
+  const [column, direction] = query.sort ? (parsed.query.sort ?? "").split(".") : [];
+  const filtered = Boolean(query.search || query.status || query.categoryId || query.modifiedFrom || query.modifiedTo);
   return (
     <div className="space-y-4">
       {unavailable.length ? (
@@ -60,22 +63,21 @@ export default async function ProductsPage({ params, searchParams }: Props) {
           {shop.metadata.name}&apos;s product list cannot be filtered by {unavailable.join(" or ")}.
         </p>
       ) : null}
-      <QueryProblems problems={known} cleanHref={cleanHref(`${base}/products`, search, known)} testId="products" />
-      <Suspense key={patchSearch(search, {})} fallback={<DataTableSkeleton columnCount={8} filterCount={filters.length} label="Loading products…" testId="products" />}>
-        <ProductResults
-          shop={shop}
-          base={base}
-          reconnectHref={reconnectHref}
-          loading={loading}
-          query={plan.query}
-          sort={parsed.query.sort}
-          filters={filters}
-          search={search}
-          known={known}
-          bulk={bulkStatusOptions(team, shop, plan.query)}
-          toolbarActions={<SavedViewsMenu team={team.slug} productsPath={`${base}/products`} canShareWithTeam={can(team.role, "views.team.write")} views={views} />}
-        />
-      </Suspense>
+      <QueryProblems problems={known} cleanHref={cleanHref(productsPath, search, known)} testId="products" />
+      <ProductsTable
+        data={data}
+        pageSizes={PRODUCT_PAGE_SIZES}
+        defaultPageSize={DEFAULT_PRODUCT_PAGE_SIZE}
+        sorting={column ? [{ id: column, desc: direction === "desc" }] : []}
+        sortable={sortableColumns(shop.metadata.capabilities.products.sorts)}
+        filters={filters}
+        productBase={productsPath}
+        toolbarActions={<SavedViewsMenu team={team.slug} productsPath={productsPath} canShareWithTeam={can(team.role, "views.team.write")} views={views} />}
+        bulk={bulkStatusOptions(team, shop, query)}
+        emptyState={
+          <p data-testid="products-empty">{filtered ? "No products match these filters." : `${shop.account.shopName} has no products on ${shop.metadata.name} yet.`}</p>
+        }
+      />
     </div>
   );
 }
@@ -84,46 +86,18 @@ export default async function ProductsPage({ params, searchParams }: Props) {
 const cleanHref = (path: string, search: SearchInput, problems: readonly QueryProblem[]) =>
   `${path}${patchSearch(search, Object.fromEntries(problems.map((problem) => [problem.param, null])))}`;
 
-async function ProductResults(props: {
-  shop: Shop;
-  base: string;
-  reconnectHref: string | null;
-  loading: Promise<Attempt<LoadedProductPage>>;
-  query: ProductQuery;
-  sort: string | undefined;
-  filters: FilterDefinition[];
-  search: SearchInput;
-  known: QueryProblem[];
-  bulk: BulkStatusOptions;
-  toolbarActions: React.ReactNode;
-}) {
-  const { shop, base, query } = props;
-  const result = await props.loading;
-  if (!result.ok) return <ShopProblemView problem={result.problem} reconnectHref={props.reconnectHref} testId="products-problem" />;
-  const { page, query: shown, problems } = result.value;
-  const sortable = sortableColumns(shop.metadata.capabilities.products.sorts);
-  const [column, direction] = query.sort ? (props.sort ?? "").split(".") : [];
-  const filtered = Boolean(query.search || query.status || query.categoryId || query.modifiedFrom || query.modifiedTo);
-  return (
-    <div className="space-y-4">
-      <QueryProblems title="The page asked for is not there:" problems={problems} cleanHref={cleanHref(`${base}/products`, props.search, [...props.known, ...problems])} testId="products-page" />
-      <ProductsTable
-        rows={page.items}
-        total={page.total}
-        page={shown.page}
-        pageSize={shown.pageSize}
-        pageSizes={PRODUCT_PAGE_SIZES}
-        defaultPageSize={DEFAULT_PRODUCT_PAGE_SIZE}
-        sorting={column ? [{ id: column, desc: direction === "desc" }] : []}
-        sortable={sortable}
-        filters={props.filters}
-        productBase={`${base}/products`}
-        toolbarActions={props.toolbarActions}
-        bulk={props.bulk}
-        emptyState={
-          <p data-testid="products-empty">{filtered ? "No products match these filters." : `${shop.account.shopName} has no products on ${shop.metadata.name} yet.`}</p>
-        }
-      />
-    </div>
-  );
+/** The table's rows once the platform answered, or the problem to show in their place. */
+function productRows(
+  result: Attempt<LoadedProductPage>,
+  { reconnectHref, cleanHref }: { reconnectHref: string | null; cleanHref: (problems: QueryProblem[]) => string },
+): DataTableData<ProductSummary> {
+  if (!result.ok) return { failure: <ShopProblemView problem={result.problem} reconnectHref={reconnectHref} testId="products-problem" /> };
+  const { page, query, problems } = result.value;
+  return {
+    rows: page.items,
+    total: page.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    notice: problems.length ? <QueryProblems title="The page asked for is not there:" problems={problems} cleanHref={cleanHref(problems)} testId="products-page" /> : undefined,
+  };
 }
