@@ -24,9 +24,13 @@ for (const id of PLATFORM_IDS) {
     // Paging: a full first page, another one after Next, and Back returns to the first.
     await expect(rows(page)).toHaveCount(25);
     const first = await rowIds(page);
+    await page.getByTestId("products-select-row").first().check();
     await page.getByTestId("products-next").click();
     await expect(page).toHaveURL(/[?&]page=2/);
     await expect(rows(page).first()).not.toHaveAttribute("data-row-id", first[0]!);
+    // A selection belongs to the filters, not to the page: the row picked on page 1 is still selected on page 2.
+    await expect(page.getByTestId("products-selection")).toContainText("1 row selected");
+    await page.getByTestId("products-clear-selection").click();
     const second = await rowIds(page);
     expect(second.filter((rowId) => first.includes(rowId))).toEqual([]);
     await page.goBack();
