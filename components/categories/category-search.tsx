@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ListLink } from "@/components/ui/list-link";
 import { callApi } from "@/lib/client/api";
 import type { CategoryMatch } from "@/lib/shops/catalog-cache";
 import { treeHref } from "./links";
@@ -97,14 +97,14 @@ function SearchResults({ search, base }: { search: Search; base: string }) {
       <ul className="space-y-1 text-sm" data-testid="category-search-results">
         {search.results.map(({ category, path }) => (
           <li key={category.id} className="flex flex-wrap items-center gap-2" data-testid="category-search-result" data-category-id={category.id} data-leaf={category.leaf}>
-            <Link href={treeHref(base, category.id)} className="hover:underline">
+            <ListLink href={treeHref(base, category.id)} className="hover:underline">
               {path.slice(0, -1).map((node) => (
                 <span key={node.id} className="text-slate-500">
                   {node.name} ›{" "}
                 </span>
               ))}
               <span className="font-medium text-brand-700">{category.name}</span>
-            </Link>
+            </ListLink>
             {category.leaf ? <Badge tone="green">Leaf</Badge> : null}
           </li>
         ))}

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ListLink } from "@/components/ui/list-link";
 import { callApi } from "@/lib/client/api";
 import type { CategoryNode } from "@/lib/marketplaces/types";
 import { productsInCategoryHref, schemaHref, treeHref } from "./links";
@@ -88,9 +88,9 @@ function Branch({ node, tree }: { node: CategoryNode; tree: Tree }) {
             </span>
           </button>
         )}
-        <Link href={treeHref(tree.base, node.id)} aria-current={chosen ? "true" : undefined} className={`hover:underline ${chosen ? "font-semibold text-slate-900" : "text-slate-800"}`} data-testid="category-name">
+        <ListLink href={treeHref(tree.base, node.id)} aria-current={chosen ? "true" : undefined} className={`hover:underline ${chosen ? "font-semibold text-slate-900" : "text-slate-800"}`} data-testid="category-name">
           {node.name}
-        </Link>
+        </ListLink>
         {node.altName ? <span className="text-xs text-slate-500">{node.altName}</span> : null}
         <span className="font-mono text-xs text-slate-400">{node.id}</span>
         {node.leaf ? (
@@ -99,14 +99,14 @@ function Branch({ node, tree }: { node: CategoryNode; tree: Tree }) {
               Leaf
             </Badge>
             {tree.links.schema ? (
-              <Link href={schemaHref(tree.base, node.id)} className={link} data-testid="category-schema-link">
+              <ListLink href={schemaHref(tree.base, node.id)} className={link} data-testid="category-schema-link">
                 Attributes
-              </Link>
+              </ListLink>
             ) : null}
             {tree.links.products ? (
-              <Link href={productsInCategoryHref(tree.base, node.id)} className={link} data-testid="category-products-link">
+              <ListLink href={productsInCategoryHref(tree.base, node.id)} className={link} data-testid="category-products-link">
                 Products
-              </Link>
+              </ListLink>
             ) : null}
           </>
         ) : null}

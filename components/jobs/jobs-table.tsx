@@ -1,10 +1,10 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/ui/date-time";
+import { ListLink } from "@/components/ui/list-link";
 import type { JobView } from "@/lib/bulk";
 import { formatCount } from "@/lib/format";
 import { platformName } from "@/lib/marketplaces/errors";
@@ -19,9 +19,9 @@ function columns(jobsPath: string): ColumnDef<JobView, unknown>[] {
       meta: { label: "Job" },
       cell: ({ row: { original: job } }) => (
         <div>
-          <Link href={`${jobsPath}/${job.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="job-link">
+          <ListLink href={`${jobsPath}/${job.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="job-link">
             {TARGET_WORDS[job.target]}
-          </Link>
+          </ListLink>
           {job.kind !== "change" ? <div className="text-xs text-slate-500">{KIND_WORDS[job.kind]}</div> : null}
         </div>
       ),

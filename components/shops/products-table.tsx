@@ -1,7 +1,6 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
 import { DataTable, type DataTableData } from "@/components/data-table/data-table";
@@ -9,6 +8,7 @@ import { columnSortCodec, type FilterDefinition, type SortRule } from "@/compone
 import { BulkStatusActions, type BulkStatusOptions } from "@/components/jobs/bulk-status-actions";
 import { productHref } from "@/components/products/product-links";
 import { DateTime } from "@/components/ui/date-time";
+import { ListLink } from "@/components/ui/list-link";
 import { formatCount } from "@/lib/format";
 import type { ProductSummary } from "@/lib/marketplaces/types";
 import { StatusBadge } from "./status-badge";
@@ -39,9 +39,9 @@ function columns(productHref: (id: string) => string): ColumnDef<ProductSummary,
       meta: { label: "Title", className: "min-w-64" },
       cell: ({ row }) => (
         <div>
-          <Link href={productHref(row.original.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="product-link">
+          <ListLink href={productHref(row.original.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="product-link">
             {row.original.title}
-          </Link>
+          </ListLink>
           {row.original.altTitle ? <div className="text-xs text-slate-500">{row.original.altTitle}</div> : null}
         </div>
       ),

@@ -19,10 +19,17 @@ for (const id of PLATFORM_IDS) {
     await linkShop(page, slug, id);
     await page.getByTestId(`account-${id}`).getByTestId("open-shop").click();
     await expect(page.getByTestId("shop")).toHaveAttribute("data-platform", id);
+    const prefetched: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+    });
     await page.getByRole("link", { name: "Products", exact: true }).click();
 
     // Paging: a full first page, another one after Next, and Back returns to the first.
     await expect(rows(page)).toHaveCount(25);
+    // The rows' links are not prefetched: each prefetch would render the product page's layouts on the server.
+    await page.waitForLoadState("networkidle");
+    expect(prefetched.filter((path) => path.includes("/products/"))).toEqual([]);
     const first = await rowIds(page);
     await page.getByTestId("products-select-row").first().check();
     await page.getByTestId("products-next").click();
