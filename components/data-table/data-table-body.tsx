@@ -35,7 +35,7 @@ import {
 import type {} from "./types";
 import type { useTableUrl } from "./use-table-url";
 
-export const SELECT_COLUMN_ID = "select";
+const SELECT_COLUMN_ID = "select";
 
 /** One page of rows as the server loaded it. */
 export type DataTablePage<TData> = {

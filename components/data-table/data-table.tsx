@@ -24,7 +24,7 @@ import {
 import type {} from "./types";
 import { useTableUrl } from "./use-table-url";
 
-export { SELECT_COLUMN_ID, type DataTableActionContext, type DataTableData, type DataTablePage } from "./data-table-body";
+export type { DataTableActionContext, DataTableData } from "./data-table-body";
 
 export type DataTableProps<TData> = {
   /** TanStack column definitions. Sorting is opt-in per column (`enableSorting: true`): the server decides what sorts. */
