@@ -8,10 +8,14 @@ export type CacheEntry<T> = { data: T; fetchedAt: string };
 
 const rowId = (accountId: string, kind: string, key: string) => ({ accountId_kind_key: { accountId, kind, key } });
 
-export async function readCacheEntry<T>(accountId: string, kind: string, key: string, schema: z.ZodType<T>): Promise<CacheEntry<T> | null> {
-  const row = await db().catalogCache.findUnique({ where: rowId(accountId, kind, key) });
+/** A row read some other way (several at once, say), through its schema; null when it is missing or misshapen. */
+export function cacheEntryOf<T>(row: { data: unknown; fetchedAt: Date } | null, schema: z.ZodType<T>): CacheEntry<T> | null {
   const parsed = row ? schema.safeParse(row.data) : null;
   return parsed?.success ? { data: parsed.data, fetchedAt: row!.fetchedAt.toISOString() } : null;
+}
+
+export async function readCacheEntry<T>(accountId: string, kind: string, key: string, schema: z.ZodType<T>): Promise<CacheEntry<T> | null> {
+  return cacheEntryOf(await db().catalogCache.findUnique({ where: rowId(accountId, kind, key) }), schema);
 }
 
 export async function writeCacheEntry<T extends Prisma.InputJsonValue>(accountId: string, kind: string, key: string, data: T): Promise<CacheEntry<T>> {

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { MarketplaceError } from "@/lib/marketplaces/errors";
 import { ATTRIBUTE_TYPES, type AttributeSchema, type CategoryNode } from "@/lib/marketplaces/types";
+import { cacheEntryOf, readCacheEntry, writeCacheEntry, type CacheEntry } from "./cache-entry";
 import type { Shop } from "./shop";
 
 /** Category ids on every platform: digits on most, letters and separators on some. */
@@ -52,7 +53,6 @@ const schemaSchema = z.object({
 }) satisfies z.ZodType<AttributeSchema>;
 
 type Kind = "categories" | "schema";
-type Entry<T> = { data: T; fetchedAt: string };
 
 /** One level of the tree: the children of `parentId` (null for the roots). */
 export type CategoryLevel = { parentId: string | null; children: CategoryNode[]; fetchedAt: string };
@@ -65,23 +65,6 @@ export type SchemaLookup =
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rows
-
-const rowId = (accountId: string, kind: Kind, key: string) => ({ accountId_kind_key: { accountId, kind, key } });
-
-function entryOf<T>(row: { data: unknown; fetchedAt: Date } | null, schema: z.ZodType<T>): Entry<T> | null {
-  const parsed = row ? schema.safeParse(row.data) : null;
-  return parsed?.success ? { data: parsed.data, fetchedAt: row!.fetchedAt.toISOString() } : null;
-}
-
-const readEntry = async <T>(accountId: string, kind: Kind, key: string, schema: z.ZodType<T>) =>
-  entryOf(await db().catalogCache.findUnique({ where: rowId(accountId, kind, key) }), schema);
-
-async function writeEntry<T extends CategoryNode[] | AttributeSchema>(accountId: string, kind: Kind, key: string, data: T): Promise<Entry<T>> {
-  const fetchedAt = new Date();
-  // Prisma runs this upsert as one INSERT … ON CONFLICT: processes writing the same row at once both succeed.
-  await db().catalogCache.upsert({ where: rowId(accountId, kind, key), create: { accountId, kind, key, data, fetchedAt }, update: { data, fetchedAt } });
-  return { data, fetchedAt: fetchedAt.toISOString() };
-}
 
 // Page loads in this process that want the same row share one read (and one fetch when it is missing).
 const inFlight = new Map<string, Promise<unknown>>();
@@ -96,9 +79,9 @@ function shared<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 /** The row, or what `fetch` gets from the platform, stored. */
-function cached<T extends CategoryNode[] | AttributeSchema>(shop: Shop, kind: Kind, key: string, schema: z.ZodType<T>, fetch: () => Promise<T>): Promise<Entry<T>> {
+function cached<T extends CategoryNode[] | AttributeSchema>(shop: Shop, kind: Kind, key: string, schema: z.ZodType<T>, fetch: () => Promise<T>): Promise<CacheEntry<T>> {
   const accountId = shop.account.id;
-  return shared(`${accountId}\n${kind}\n${key}`, async () => (await readEntry(accountId, kind, key, schema)) ?? writeEntry(accountId, kind, key, await fetch()));
+  return shared(`${accountId}\n${kind}\n${key}`, async () => (await readCacheEntry(accountId, kind, key, schema)) ?? writeCacheEntry(accountId, kind, key, await fetch()));
 }
 
 const level = (shop: Shop, key: string) =>
@@ -107,14 +90,14 @@ const level = (shop: Shop, key: string) =>
 // ---------------------------------------------------------------------------------------------------------------
 // The tree as far as it is cached
 
-type Tree = Map<string, Entry<CategoryNode[]>>;
+type Tree = Map<string, CacheEntry<CategoryNode[]>>;
 type Indexed = Map<string, { node: CategoryNode; parentKey: string }>;
 
 async function cachedTree(accountId: string): Promise<Tree> {
   const rows = await db().catalogCache.findMany({ where: { accountId, kind: "categories" }, select: { key: true, data: true, fetchedAt: true } });
   return new Map(
     rows.flatMap((row) => {
-      const entry = entryOf(row, levelSchema);
+      const entry = cacheEntryOf(row, levelSchema);
       return entry ? [[row.key, entry] as const] : [];
     }),
   );
@@ -203,7 +186,7 @@ export async function categoryPath(shop: Shop, id: string): Promise<CategoryNode
 export async function categoryChildren(shop: Shop, parentId: string | null): Promise<CategoryLevel> {
   requireCapability(shop, "categories");
   const key = parentId ?? ROOTS;
-  let entry = await readEntry(shop.account.id, "categories", key, levelSchema);
+  let entry = await readCacheEntry(shop.account.id, "categories", key, levelSchema);
   if (!entry) {
     // Asking the platform for the children of a category it does not have gives platform-specific answers (an
     // empty list on some); the parent is looked up first so that a wrong id is always "not found".
@@ -226,7 +209,7 @@ export async function refreshCategories(shop: Shop): Promise<CategoryLevel> {
   requireCapability(shop, "categories");
   const roots = await shop.connector.listCategories(null);
   await db().catalogCache.deleteMany({ where: { accountId: shop.account.id, kind: "categories", key: { not: ROOTS } } });
-  const entry = await writeEntry(shop.account.id, "categories", ROOTS, roots);
+  const entry = await writeCacheEntry(shop.account.id, "categories", ROOTS, roots);
   return { parentId: null, children: entry.data, fetchedAt: entry.fetchedAt };
 }
 
@@ -254,7 +237,7 @@ export async function leafSchema(shop: Shop, categoryId: string, { refresh = fal
   if (!path) return { kind: "unknown" };
   if (!path.at(-1)!.leaf) return { kind: "not_leaf", path };
   const fetch = () => shop.connector.getAttributeSchema(categoryId);
-  const entry = refresh ? await writeEntry(shop.account.id, "schema", categoryId, await fetch()) : await cached(shop, "schema", categoryId, schemaSchema, fetch);
+  const entry = refresh ? await writeCacheEntry(shop.account.id, "schema", categoryId, await fetch()) : await cached(shop, "schema", categoryId, schemaSchema, fetch);
   return { kind: "schema", path, schema: entry.data, fetchedAt: entry.fetchedAt };
 }
 
