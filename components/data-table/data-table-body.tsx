@@ -18,7 +18,6 @@ import {
   activeFilters,
   applyPageSelection,
   canSelectAllMatching,
-  clearFiltersPatch,
   filterKey,
   isRowSelected,
   NO_SELECTION,
@@ -75,6 +74,9 @@ export type DataTableBodyProps<TData> = {
   sortCodec: SortCodec;
   multiSort: boolean;
   filters: readonly FilterDefinition[];
+  /** Whether the URL sets any filter, and how to clear them all: the toolbar's Reset does the same. */
+  filtersActive: boolean;
+  resetFilters: () => void;
   getRowId: (row: TData, index: number) => string;
   selectable: boolean;
   actionBar?: (context: DataTableActionContext) => ReactNode;
@@ -160,6 +162,8 @@ function DataTableRows<TData>({
   sortCodec,
   multiSort,
   filters,
+  filtersActive,
+  resetFilters,
   getRowId,
   selectable,
   actionBar,
@@ -177,8 +181,6 @@ function DataTableRows<TData>({
 
   const pageIds = rows.map((row, index) => getRowId(row, index));
   const rowSelection: RowSelectionState = Object.fromEntries(pageIds.filter((id) => isRowSelected(selection, id)).map((id) => [id, true]));
-  const filtersActive = Object.keys(activeFilters(searchParams, filters)).length > 0;
-  const commitFilter = (patch: Parameters<typeof navigate>[0]) => navigate(patch, { resetPage: true });
 
   const onSortingChange: OnChangeFn<SortingState> = (updater) => {
     navigate({ [TABLE_PARAMS.sort]: sortCodec.serialize(resolve(updater, sorting)) }, { resetPage: true });
@@ -322,7 +324,7 @@ function DataTableRows<TData>({
                   ) : filtersActive ? (
                     <div className="space-y-3">
                       <p>No rows match these filters.</p>
-                      <button type="button" className={buttonClass("secondary", "sm")} onClick={() => commitFilter(clearFiltersPatch(filters))}>
+                      <button type="button" className={buttonClass("secondary", "sm")} onClick={resetFilters}>
                         Reset filters
                       </button>
                     </div>

@@ -112,18 +112,22 @@ export function DataTable<TData>({
 
   const allColumns = useMemo(() => (selectable ? [selectionColumn(testId, getRowLabel), ...columns] : columns), [columns, getRowLabel, selectable, testId]);
 
-  const visibilityOptions = useMemo<ColumnVisibilityOptions>(() => {
+  // What the URL's `cols=` is read against, and the columns the chooser offers.
+  const { visibilityOptions, hideable } = useMemo(() => {
     const ids: string[] = [];
     const defaultHidden: string[] = [];
     const alwaysVisible: string[] = [];
+    const hideable: { id: string; label: string }[] = [];
     for (const column of allColumns) {
       const id = columnDefId(column);
       if (!id) continue;
       ids.push(id);
       if (column.meta?.defaultHidden) defaultHidden.push(id);
       if (column.enableHiding === false) alwaysVisible.push(id);
+      else hideable.push({ id, label: columnLabel(column, id) });
     }
-    return { columns: ids, defaultHidden, alwaysVisible };
+    const visibilityOptions: ColumnVisibilityOptions = { columns: ids, defaultHidden, alwaysVisible };
+    return { visibilityOptions, hideable };
   }, [allColumns]);
 
   const colsParam = searchParams.get(TABLE_PARAMS.columns);
@@ -139,13 +143,11 @@ export function DataTable<TData>({
     setPendingVisibility({ base: colsParam, visibility: next });
     replaceView({ [TABLE_PARAMS.columns]: serializeVisibleColumns(next, visibilityOptions) });
   };
-  const hideableColumns = allColumns.flatMap((column) => {
-    const id = columnDefId(column);
-    return id && column.enableHiding !== false ? [{ id, label: columnLabel(column, id), visible: columnVisibility[id] !== false }] : [];
-  });
+  const chooserColumns = hideable.map((column) => ({ ...column, visible: columnVisibility[column.id] !== false }));
 
   const filtersActive = Object.keys(activeFilters(searchParams, filters)).length > 0;
   const commitFilter = (patch: Parameters<typeof url.navigate>[0]) => url.navigate(patch, { resetPage: true });
+  const resetFilters = () => commitFilter(clearFiltersPatch(filters));
 
   return (
     <div className="rounded-lg bg-white shadow-xs ring-1 ring-slate-200" data-testid={`${testId}-root`}>
@@ -153,13 +155,13 @@ export function DataTable<TData>({
         <div role="search" aria-label={`Filter ${caption}`} className="flex flex-wrap items-end gap-3 border-b border-slate-100 px-4 py-3" data-testid={`${testId}-toolbar`}>
           <DataTableFilters filters={filters} searchParams={searchParams} commit={commitFilter} testId={testId} />
           {filtersActive ? (
-            <button type="button" className={`${buttonClass("ghost")} h-9`} data-testid={`${testId}-reset`} onClick={() => commitFilter(clearFiltersPatch(filters))}>
+            <button type="button" className={`${buttonClass("ghost")} h-9`} data-testid={`${testId}-reset`} onClick={resetFilters}>
               Reset filters
             </button>
           ) : null}
           <div className="ml-auto flex items-end gap-2">
             {toolbarActions}
-            {columnChooser ? <DataTableColumnChooser columns={hideableColumns} onToggle={toggleColumn} testId={testId} /> : null}
+            {columnChooser ? <DataTableColumnChooser columns={chooserColumns} onToggle={toggleColumn} testId={testId} /> : null}
           </div>
         </div>
       ) : null}
@@ -175,6 +177,8 @@ export function DataTable<TData>({
           sortCodec={sortCodec}
           multiSort={multiSort}
           filters={filters}
+          filtersActive={filtersActive}
+          resetFilters={resetFilters}
           getRowId={getRowId}
           selectable={selectable}
           actionBar={actionBar}

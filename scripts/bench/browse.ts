@@ -103,12 +103,16 @@ async function pageAndList(session: PortalSession, linked: LinkedShop) {
   const shop = await directShop(linked.platform);
   const { query } = planProductQuery(productUrlQuery.parse({}), shop.metadata);
   return {
-    page: () => timed(page(session, path)).then((shown) => (productsShown(path)(shown.value), shown.ms)),
-    list: () =>
-      timed(() => loadProductPage(shop, query)).then((listed) => {
-        if (!listed.value.page.items.length) throw new Error(`The ${linked.platform} list came back empty.`);
-        return listed.ms;
-      }),
+    async page() {
+      const shown = await timed(page(session, path));
+      productsShown(path)(shown.value);
+      return shown.ms;
+    },
+    async list() {
+      const listed = await timed(() => loadProductPage(shop, query));
+      if (!listed.value.page.items.length) throw new Error(`The ${linked.platform} list came back empty.`);
+      return listed.ms;
+    },
   };
 }
 
@@ -138,7 +142,10 @@ export async function browseBench(): Promise<Figure[]> {
     Object.assign(process.env, stack.env);
     const measures = await Promise.all(shops.map((shop) => pageAndList(session, shop)));
     for (const measure of measures) {
-      for (let run = 0; run < WARMUP; run++) await measure.page().then(() => measure.list());
+      for (let run = 0; run < WARMUP; run++) {
+        await measure.page();
+        await measure.list();
+      }
     }
     const ratios: { ratio: number; line: string }[] = [];
     for (const [index, shop] of shops.entries()) {
