@@ -26,6 +26,14 @@ function dependencyText(attribute: AttributeDefinition, byId: ReadonlyMap<string
   return `${attribute.required ? "Required" : "Applies"} when ${other?.name ?? `attribute ${attributeId}`} is ${orList.format(values)}`;
 }
 
+/** "6 attributes, 4 required, 1 more under a condition": an attribute required only when another has some value is counted apart. */
+export function attributeCountText(attributes: readonly AttributeDefinition[]): string {
+  const always = attributes.filter((attribute) => attribute.required && !attribute.dependsOn).length;
+  const sometimes = attributes.filter((attribute) => attribute.required && attribute.dependsOn).length;
+  const total = `${attributes.length} ${attributes.length === 1 ? "attribute" : "attributes"}, ${always} required`;
+  return sometimes ? `${total}, ${sometimes} more under a condition` : total;
+}
+
 /** Every attribute of a leaf category: the portal's type beside the platform's, and what a value must satisfy. */
 export function AttributeSchemaView({ attributes, platformName }: { attributes: AttributeDefinition[]; platformName: string }) {
   if (!attributes.length) {
@@ -55,7 +63,8 @@ export function AttributeSchemaView({ attributes, platformName }: { attributes: 
               </code>
               {attribute.required ? (
                 <span data-testid="schema-attribute-required">
-                  <Badge tone="amber">Required</Badge>
+                  {/* Required only under the condition the "Depends on" line names. */}
+                  <Badge tone="amber">{attribute.dependsOn ? "Sometimes required" : "Required"}</Badge>
                 </span>
               ) : (
                 <span className="text-xs text-slate-500">Optional</span>

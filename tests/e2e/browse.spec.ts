@@ -119,6 +119,11 @@ for (const id of PLATFORM_IDS) {
     await expect(page.getByTestId("category-breadcrumbs")).toContainText(leafName);
     await expect(page.getByTestId("schema-attribute").first()).toBeVisible();
     await expect(page.getByTestId("schema-attribute-required").first()).toBeVisible();
+    // An attribute required only when another has some value says so beside the condition.
+    for (const required of await page.getByTestId("schema-attribute").filter({ has: page.getByTestId("schema-attribute-required") }).all()) {
+      const conditional = (await required.getByTestId("schema-attribute-dependency").count()) > 0;
+      await expect(required.getByTestId("schema-attribute-required")).toHaveText(conditional ? "Sometimes required" : "Required");
+    }
   });
 }
 

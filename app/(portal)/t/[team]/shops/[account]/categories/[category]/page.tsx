@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { AttributeSchemaView } from "@/components/categories/attribute-schema";
+import { attributeCountText, AttributeSchemaView } from "@/components/categories/attribute-schema";
 import { CategoryBreadcrumbs } from "@/components/categories/category-breadcrumbs";
 import { FetchedAt } from "@/components/ui/fetched-at";
 import { categoriesApi, treeHref } from "@/components/categories/links";
@@ -66,13 +66,12 @@ async function SchemaResult({ shop, api, base, categoryId, reconnectHref }: { sh
     );
   }
   const { attributes } = lookup.schema;
-  const required = attributes.filter((attribute) => attribute.required).length;
   return (
     <div className="space-y-3">
       <CategoryBreadcrumbs path={lookup.path} base={base} linkLast />
       <Card
         title={`Attributes of ${leaf.name}`}
-        description={`${attributes.length} ${attributes.length === 1 ? "attribute" : "attributes"}, ${required} required, as ${name} describes them.`}
+        description={`${attributeCountText(attributes)}, as ${name} describes them.`}
         actions={<FetchedAt fetchedAt={lookup.fetchedAt} refreshPath={`${api}/${encodeURIComponent(leaf.id)}/schema/refresh`} testId="schema" />}
       >
         <AttributeSchemaView attributes={attributes} platformName={name} />
