@@ -7,11 +7,16 @@ import type { Shop } from "./shop";
 
 export type LoadedProductPage = { page: ProductPage; query: ProductQuery; problems: QueryProblem[] };
 
-export async function loadProductPage(shop: Shop, query: ProductQuery): Promise<LoadedProductPage> {
+/**
+ * `windowProblem` is the planner's word on a page beyond the platform's window (Doudian's 10,000 products), already
+ * brought inside it. When the list turns out shorter than that page too, one problem says so, naming the page the
+ * address asked for, instead of two that each name a different page.
+ */
+export async function loadProductPage(shop: Shop, query: ProductQuery, windowProblem?: QueryProblem): Promise<LoadedProductPage> {
   const page = await shop.connector.listProducts(query);
   const lastPage = Math.max(1, Math.ceil(page.total / query.pageSize));
-  if (page.items.length || query.page <= lastPage) return { page, query, problems: [] };
+  if (page.items.length || query.page <= lastPage) return { page, query, problems: windowProblem ? [windowProblem] : [] };
   const last = { ...query, page: lastPage };
-  const problem = { param: "page", value: String(query.page), message: `There are only ${formatCount(lastPage)} pages; showing the last one.` };
+  const problem = { param: "page", value: windowProblem?.value ?? String(query.page), message: `There are only ${formatCount(lastPage)} pages; showing the last one.` };
   return { page: await shop.connector.listProducts(last), query: last, problems: [problem] };
 }

@@ -61,7 +61,7 @@ async function browse(shop: Shop, search: string) {
   const parsed = parseTableQuery(productUrlQuery, search);
   expect(parsed.problems).toEqual([]);
   const plan = planProductQuery(parsed.query, shop.metadata);
-  return { plan, ...(await loadProductPage(shop, plan.query)) };
+  return { plan, ...(await loadProductPage(shop, plan.query, plan.problems.find((problem) => problem.param === "page"))) };
 }
 
 const ids = (rows: ProductSummary[]) => rows.map((row) => row.id);
@@ -185,7 +185,13 @@ describe.each(PLATFORM_IDS)("browsing products on %s", (id) => {
       expect(total).toBeGreaterThan(maxWindow);
       expect(plan.query.page).toBe(maxWindow / 100);
       expect(plan.problems.map((problem) => problem.param)).toEqual(["page"]);
-      expect(problems).toEqual([]);
+      expect(problems).toEqual(plan.problems);
+      // A filter that leaves fewer products than the window: one problem, naming the page the address asked for.
+      const narrow = await browse(shop, "status=blocked&page=150&pageSize=100");
+      expect(narrow.plan.query.page).toBe(maxWindow / 100);
+      expect(narrow.page.total).toBeLessThan(maxWindow);
+      expect(narrow.query.page).toBe(Math.ceil(narrow.page.total / 100));
+      expect(narrow.problems).toEqual([{ param: "page", value: "150", message: expect.stringMatching(/^There are only \d+ pages; showing the last one\.$/) }]);
       const halves = await Promise.all([199, 200].map((half) => browse(shop, `page=${half}&pageSize=50`)));
       expect(ids(page.items)).toEqual(halves.flatMap((half) => ids(half.page.items)));
       expect(new Set(ids(page.items)).size).toBe(100);

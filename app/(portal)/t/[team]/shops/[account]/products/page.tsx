@@ -45,13 +45,15 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const shop = await pageShop(slug, accountId);
   const parsed = parseTableQuery(productUrlQuery, search);
   const { query, problems: planned } = planProductQuery(parsed.query, shop.metadata);
+  // A page beyond the platform's window is reported with the rows: the list may turn out shorter than that too.
+  const windowProblem = planned.find((problem) => problem.param === "page");
   // The marketplace call starts as soon as the shop is open, so the caller's teams and views are read while it is
   // under way; the table's toolbar is sent before the rows, which follow when the call returns.
-  const loading = attempt(shop, () => loadProductPage(shop, query));
+  const loading = attempt(shop, () => loadProductPage(shop, query, windowProblem));
   const { user, team, base, reconnectHref } = await shopPage(slug, accountId);
   const views = await listViews({ userId: user.id, team });
   const { filters, unavailable } = filtersFor(shop.metadata);
-  const known = [...parsed.problems, ...planned];
+  const known = [...parsed.problems, ...planned.filter((problem) => problem !== windowProblem)];
   const productsPath = `${base}/products`;
   const data = loading.then((result) => productRows(result, { reconnectHref, cleanHref: (problems) => cleanHref(productsPath, search, [...known, ...problems]) }));
   const [column, direction] = query.sort ? (parsed.query.sort ?? "").split(".") : [];
@@ -98,6 +100,6 @@ function productRows(
     total: page.total,
     page: query.page,
     pageSize: query.pageSize,
-    notice: problems.length ? <QueryProblems title="The page asked for is not there:" problems={problems} cleanHref={cleanHref(problems)} testId="products-page" /> : undefined,
+    notice: problems.length ? <QueryProblems title="The page asked for cannot be shown:" problems={problems} cleanHref={cleanHref(problems)} testId="products-page" /> : undefined,
   };
 }
