@@ -36,7 +36,7 @@ function columns(productHref: (id: string) => string): ColumnDef<ProductSummary,
       header: "Title",
       enableSorting: true,
       enableHiding: false,
-      meta: { label: "Title", className: "min-w-64" },
+      meta: { label: "Title", className: "min-w-52" },
       cell: ({ row }) => (
         <div>
           <ListLink href={productHref(row.original.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" data-testid="product-link">
@@ -47,7 +47,7 @@ function columns(productHref: (id: string) => string): ColumnDef<ProductSummary,
       ),
     },
     { id: "id", header: "Product id", meta: { label: "Product id" }, cell: ({ row }) => <span className="font-mono text-xs text-slate-600">{row.original.id}</span> },
-    { id: "status", header: "Status", meta: { label: "Status", className: "min-w-40" }, cell: ({ row }) => <StatusBadge status={row.original.status} native={row.original.native} /> },
+    { id: "status", header: "Status", meta: { label: "Status", className: "min-w-36" }, cell: ({ row }) => <StatusBadge status={row.original.status} native={row.original.native} /> },
     {
       id: "category",
       header: "Category",
