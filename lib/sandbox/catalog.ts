@@ -224,10 +224,11 @@ function generateProduct(profile: CatalogProfile, input: ProductInput): Product 
   const modifiedAt = createdAt + Math.floor(random.next() * (CATALOG_EPOCH_MS - createdAt));
   const price = (random.int(199, 199_999) / 100).toFixed(2);
   const soldOut = random.chance(0.05);
-  const variants = Array.from({ length: random.int(1, 3) }, (_, n): Variant => {
-    const variantColour = n === 0 ? colour : random.pick(COLOURS);
-    return { id: `${id}-${n + 1}`, colour: variantColour, price, stock: soldOut ? 0 : random.int(0, 300) };
-  });
+  // A product's variants differ from one another, as a platform requires of its SKUs.
+  const variantCount = random.int(1, 3);
+  const colours = [colour];
+  while (colours.length < variantCount) colours.push(random.pick(COLOURS.filter((other) => !colours.includes(other))));
+  const variants = colours.map((variantColour, n): Variant => ({ id: `${id}-${n + 1}`, colour: variantColour, price, stock: soldOut ? 0 : random.int(0, 300) }));
   const values = attributeValues(random, attributes.get(leaf.id) ?? [], { brand, colour, model });
   return {
     id,

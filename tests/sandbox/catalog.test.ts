@@ -30,6 +30,18 @@ describe("catalog generator", () => {
     for (const product of small.products) expect(large.productById.get(product.id)).toEqual(product);
   });
 
+  it("gives each product one to three variants of different colours, the first in the title's colour", () => {
+    const { products } = generateCatalog(ALLEGRO_LIKE, { seed: 3, productCount: 500 });
+    const counts = new Set<number>();
+    for (const product of products) {
+      const colours = product.variants.map((variant) => variant.colour.en);
+      counts.add(colours.length);
+      expect(new Set(colours).size, product.id).toBe(colours.length);
+      expect(product.title.en).toContain(colours[0]);
+    }
+    expect([...counts].sort()).toEqual([1, 2, 3]);
+  });
+
   it("builds a three-level tree whose leaves, and only they, are on level three", () => {
     const { categories, roots } = generateCatalog(ALLEGRO_LIKE, { seed: 1, productCount: 10 });
     expect(roots.length).toBeGreaterThanOrEqual(4);
