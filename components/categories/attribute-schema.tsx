@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { formatOrList } from "@/lib/format";
 import type { AttributeDefinition, AttributeType } from "@/lib/marketplaces/types";
 import { SearchableValues } from "./searchable-values";
 import { ValueChips } from "./value-chips";
@@ -15,7 +16,6 @@ const TYPE_LABELS: Record<AttributeType, string> = {
   boolean: "Yes or no",
 };
 
-const orList = new Intl.ListFormat("en", { type: "disjunction" });
 
 /** "Required when Condition is New", with the other attribute and its values named as the schema names them. */
 function dependencyText(attribute: AttributeDefinition, byId: ReadonlyMap<string, AttributeDefinition>): string | null {
@@ -23,7 +23,7 @@ function dependencyText(attribute: AttributeDefinition, byId: ReadonlyMap<string
   const { attributeId, valueIds } = attribute.dependsOn;
   const other = byId.get(attributeId);
   const values = valueIds.map((id) => other?.values?.find((value) => value.id === id)?.name ?? id);
-  return `${attribute.required ? "Required" : "Applies"} when ${other?.name ?? `attribute ${attributeId}`} is ${orList.format(values)}`;
+  return `${attribute.required ? "Required" : "Applies"} when ${other?.name ?? `attribute ${attributeId}`} is ${formatOrList(values)}`;
 }
 
 /** "6 attributes, 4 required, 1 more under a condition": an attribute required only when another has some value is counted apart. */

@@ -10,12 +10,15 @@ import { productHref } from "@/components/products/product-links";
 import { DateTime } from "@/components/ui/date-time";
 import { ListLink } from "@/components/ui/list-link";
 import { formatCount } from "@/lib/format";
-import type { ProductSummary } from "@/lib/marketplaces/types";
+import { PRODUCT_LIST_FIELDS, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
 import { StatusBadge } from "./status-badge";
 
 const muted = <span className="text-slate-400">—</span>;
 
-function columns(productHref: (id: string) => string): ColumnDef<ProductSummary, unknown>[] {
+/** Every column has an id: the URL's column choice, the sorts and the platform's list fields name them by it. */
+type ProductColumn = ColumnDef<ProductSummary, unknown> & { id: string };
+
+function columns(productHref: (id: string) => string): ProductColumn[] {
   return [
     {
       id: "image",
@@ -86,6 +89,8 @@ export type ProductsTableProps = {
   sorting: SortRule[];
   /** Columns the platform's list sorts both ways; the others do not offer sorting. */
   sortable: string[];
+  /** The fields the platform's list carries: a column it always leaves empty is not offered. */
+  listFields: readonly ProductListField[];
   filters: FilterDefinition[];
   /** Where a product's detail page is: `${productBase}/${id}`, with `?from=` the table's query. */
   productBase: string;
@@ -95,13 +100,22 @@ export type ProductsTableProps = {
   bulk?: BulkStatusOptions;
 };
 
-export function ProductsTable({ data, pageSizes, defaultPageSize, sorting, sortable, filters, productBase, toolbarActions, emptyState, bulk }: ProductsTableProps) {
+/** Columns of the fields a platform's list leaves out: they would show nothing but dashes. */
+const unlistedColumns = (listFields: readonly ProductListField[]): ReadonlySet<string> =>
+  new Set(PRODUCT_LIST_FIELDS.filter((field) => !listFields.includes(field)));
+
+export function ProductsTable({ data, pageSizes, defaultPageSize, sorting, sortable, listFields, filters, productBase, toolbarActions, emptyState, bulk }: ProductsTableProps) {
   const sortCodec = useMemo(() => columnSortCodec({ sortable }), [sortable]);
   // The detail page's "Back to products" returns to this very page of the table.
   const tableQuery = useSearchParams().toString();
   const tableColumns = useMemo(
-    () => columns((id) => productHref(productBase, id, tableQuery)).map((column) => (column.enableSorting && !sortable.includes(column.id!) ? { ...column, enableSorting: false } : column)),
-    [productBase, sortable, tableQuery],
+    () => {
+      const unlisted = unlistedColumns(listFields);
+      return columns((id) => productHref(productBase, id, tableQuery))
+        .filter((column) => !unlisted.has(column.id))
+        .map((column) => (column.enableSorting && !sortable.includes(column.id) ? { ...column, enableSorting: false } : column));
+    },
+    [productBase, sortable, listFields, tableQuery],
   );
   return (
     <DataTable

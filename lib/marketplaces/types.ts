@@ -91,6 +91,10 @@ export type ItemResult = { id: string; ok: true } | { id: string; ok: false; cod
 export type StatusChangeOutcome = { kind: "done"; results: ItemResult[] } | { kind: "accepted"; ticket: string };
 export type StatusChangeProgress = { kind: "done"; results: ItemResult[] } | { kind: "pending"; results: ItemResult[] };
 
+/** Fields of a ProductSummary that some platforms' lists leave out; id, title and status are always there. */
+export const PRODUCT_LIST_FIELDS = ["image", "category", "price", "stock", "modified"] as const;
+export type ProductListField = (typeof PRODUCT_LIST_FIELDS)[number];
+
 /** What a platform can do, declared in its metadata; the UI enables buttons from this, never from the id. */
 export type Capabilities = {
   products: {
@@ -102,6 +106,8 @@ export type Capabilities = {
     categoryFilter: boolean;
     modifiedFilter: boolean;
     searchById: boolean;
+    /** What each listed product carries; the rest comes only with a product's details, so the table has no column for it. */
+    listFields: readonly ProductListField[];
   };
   productDetail: { skus: boolean; quality: boolean };
   categories: boolean;

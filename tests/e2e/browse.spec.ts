@@ -3,7 +3,7 @@
 // can do comes from its capabilities, as in the portal itself.
 import { expect, test, type Page } from "@playwright/test";
 import { platform } from "@/lib/marketplaces/registry";
-import { PLATFORM_IDS } from "@/lib/marketplaces/types";
+import { PLATFORM_IDS, PRODUCT_LIST_FIELDS } from "@/lib/marketplaces/types";
 import { createTeam, linkShop, signUp, uniqueEmail } from "./helpers";
 
 const rows = (page: Page) => page.getByTestId("products-row");
@@ -70,20 +70,29 @@ for (const id of PLATFORM_IDS) {
     await expect(page.getByTestId("products-filter-q")).toBeFocused();
     await expect(page.getByTestId("products-filter-q")).toHaveValue(word);
 
+    // A column the platform's list would leave empty is not there, and the page says what the list leaves out.
+    const { listFields } = capabilities.products;
+    const shownAtFirst: readonly string[] = listFields.filter((field) => field !== "category"); // the category column starts hidden
+    for (const field of PRODUCT_LIST_FIELDS) await expect(page.getByTestId(`products-header-${field}`)).toHaveCount(shownAtFirst.includes(field) ? 1 : 0);
+    await expect(page.getByTestId("products-unlisted-fields")).toHaveCount(listFields.length < PRODUCT_LIST_FIELDS.length ? 1 : 0);
+
     // Sorting where the platform sorts both ways; elsewhere the header offers none.
     const modified = page.getByTestId("products-header-modified");
     if (capabilities.products.sorts.includes("modified_asc") && capabilities.products.sorts.includes("modified_desc")) {
       await modified.getByRole("button").click();
       await expect(page).toHaveURL(/[?&]sort=modified\.desc/);
       await expect(modified).toHaveAttribute("aria-sort", "descending");
-    } else {
+    } else if (listFields.includes("modified")) {
       await expect(modified.getByRole("button")).toHaveCount(0);
     }
 
-    // Choosing columns: the category column appears, and the choice is in the URL.
+    // Choosing columns: the category column appears where the list has categories, else the image column goes; the
+    // choice is in the URL.
+    const chosen = listFields.includes("category") ? { column: "category", shown: true } : { column: "image", shown: false };
+    const chosenHeader = page.getByTestId(`products-header-${chosen.column}`);
     await page.getByTestId("products-columns").click();
-    await page.getByTestId("products-column-category").check();
-    await expect(page.getByTestId("products-header-category")).toBeVisible();
+    await page.getByTestId(`products-column-${chosen.column}`).setChecked(chosen.shown);
+    await expect(chosenHeader).toHaveCount(chosen.shown ? 1 : 0);
     await expect(page).toHaveURL(/[?&]cols=/);
 
     // A saved view keeps the filters and columns; loading it from a clean table brings them back.
@@ -94,11 +103,11 @@ for (const id of PLATFORM_IDS) {
     await page.getByTestId("views-save-confirm").click();
     await expect(page.getByTestId("views-error")).toHaveCount(0);
     await page.goto(viewUrl.pathname);
-    await expect(page.getByTestId("products-header-category")).toHaveCount(0);
+    await expect(chosenHeader).toHaveCount(chosen.shown ? 0 : 1);
     await page.getByTestId("views-menu").click();
     await page.getByTestId("views-menu-item").filter({ hasText: "Search with categories" }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
-    await expect(page.getByTestId("products-header-category")).toBeVisible();
+    await expect(chosenHeader).toHaveCount(chosen.shown ? 1 : 0);
 
     // A product's details, reached from the table.
     await page.getByTestId("product-link").first().click();

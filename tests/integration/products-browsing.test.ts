@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { saveLink } from "@/lib/marketplaces/accounts";
 import { appConfig, ENV_PREFIX } from "@/lib/marketplaces/config";
 import { platform } from "@/lib/marketplaces/registry";
-import { DISPLAY_STATUSES, PLATFORM_IDS, type PlatformId, type ProductSummary } from "@/lib/marketplaces/types";
+import { DISPLAY_STATUSES, PLATFORM_IDS, PRODUCT_LIST_FIELDS, type PlatformId, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
 import { startSandbox, type RunningSandbox } from "@/lib/sandbox/server";
 import { planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery } from "@/lib/shops/product-query";
 import { loadProductPage } from "@/lib/shops/products";
@@ -64,6 +64,9 @@ async function browse(shop: Shop, search: string) {
   return { plan, ...(await loadProductPage(shop, plan.query, plan.problems.find((problem) => problem.param === "page"))) };
 }
 
+/** Where each field of the list lives on a ProductSummary. */
+const SUMMARY_KEYS: Record<ProductListField, keyof ProductSummary> = { image: "imageUrl", category: "categoryId", price: "price", stock: "stock", modified: "modifiedAt" };
+
 const ids = (rows: ProductSummary[]) => rows.map((row) => row.id);
 const lastWord = (title: string) => title.trim().split(/\s+/).at(-1)!;
 
@@ -87,6 +90,15 @@ describe.each(PLATFORM_IDS)("browsing products on %s", (id) => {
     const { products } = shop.metadata.capabilities;
     expect(products.maxPageSize).toBe(LIMITS[id].maxPageSize);
     expect(products.maxWindow).toBe(LIMITS[id].maxWindow);
+  });
+
+  it("lists exactly the fields its metadata says, so the table offers no column that stays empty", () => {
+    const { listFields } = shop.metadata.capabilities.products;
+    for (const field of PRODUCT_LIST_FIELDS) {
+      const filled = reference.filter((row) => row[SUMMARY_KEYS[field]] !== undefined).length;
+      if (listFields.includes(field)) expect(filled, `${field} on some of 100 rows`).toBeGreaterThan(0);
+      else expect(filled, `${field}, which the list leaves out`).toBe(0);
+    }
   });
 
   it("serves every portal page size at a deep offset complete, in one order and without duplicates", async () => {

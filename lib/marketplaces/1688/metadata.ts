@@ -19,7 +19,15 @@ export const metadata: PlatformMetadata = {
   description: "Link a 1688.com supplier account to browse its products and take them offline or back online in bulk.",
   capabilities: {
     // orderByCondition=MODIFY_DATE with orderByType ASC/DESC; 1688 cannot sort by title.
-    products: { maxPageSize: MAX_PRODUCTS_PER_PAGE, sorts: ["modified_desc", "modified_asc"], statusFilter: true, categoryFilter: true, modifiedFilter: true, searchById: true },
+    products: {
+      maxPageSize: MAX_PRODUCTS_PER_PAGE,
+      sorts: ["modified_desc", "modified_asc"],
+      statusFilter: true,
+      categoryFilter: true,
+      modifiedFilter: true,
+      searchById: true,
+      listFields: ["image", "category", "price", "stock", "modified"],
+    },
     // SKUs come with alibaba.product.get, and so does the quality star level (qualityLevel, 0–5).
     productDetail: { skus: true, quality: true },
     categories: true,

@@ -16,7 +16,15 @@ export const metadata: PlatformMetadata = {
   description: "Link an Alibaba.com supplier account to browse its products and put them on or off display in bulk.",
   capabilities: {
     // The list filters by title, plain id, category and modification time, not by status, and has one order.
-    products: { maxPageSize: MAX_PRODUCTS_PER_PAGE, sorts: ["modified_desc"], statusFilter: false, categoryFilter: true, modifiedFilter: true, searchById: true },
+    products: {
+      maxPageSize: MAX_PRODUCTS_PER_PAGE,
+      sorts: ["modified_desc"],
+      statusFilter: false,
+      categoryFilter: true,
+      modifiedFilter: true,
+      searchById: true,
+      listFields: ["image", "category", "modified"],
+    },
     productDetail: { skus: true, quality: true },
     categories: true,
     attributeSchema: true,

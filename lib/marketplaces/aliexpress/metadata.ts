@@ -17,7 +17,15 @@ export const metadata: PlatformMetadata = {
   capabilities: {
     // The list serves one operation status a call and has no order parameter: the portal joins the statuses one
     // after the other, so there is no order to offer. It filters by title, id and modification time, not by category.
-    products: { maxPageSize: MAX_PRODUCTS_PER_PAGE, sorts: [], statusFilter: true, categoryFilter: false, modifiedFilter: true, searchById: true },
+    products: {
+      maxPageSize: MAX_PRODUCTS_PER_PAGE,
+      sorts: [],
+      statusFilter: true,
+      categoryFilter: false,
+      modifiedFilter: true,
+      searchById: true,
+      listFields: ["image", "price", "modified"],
+    },
     // No quality score is published for sellers' products (§3.3).
     productDetail: { skus: true, quality: false },
     categories: true,

@@ -14,7 +14,16 @@ export const metadata: PlatformMetadata = {
   description: "Link an Allegro seller account to browse its offers and activate or end them in bulk.",
   capabilities: {
     // Allegro sorts by price, sales and stock only, none of which the portal's sorts name: no sort is offered.
-    products: { maxPageSize: MAX_OFFERS_PER_PAGE, maxWindow: MAX_OFFER_WINDOW, sorts: [], statusFilter: true, categoryFilter: true, modifiedFilter: false, searchById: true },
+    products: {
+      maxPageSize: MAX_OFFERS_PER_PAGE,
+      maxWindow: MAX_OFFER_WINDOW,
+      sorts: [],
+      statusFilter: true,
+      categoryFilter: true,
+      modifiedFilter: false,
+      searchById: true,
+      listFields: ["image", "category", "price", "stock"],
+    },
     // Variants are separate offers on Allegro, and the API has no quality score.
     productDetail: { skus: false, quality: false },
     categories: true,

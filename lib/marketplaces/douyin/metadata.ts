@@ -15,7 +15,16 @@ export const metadata: PlatformMetadata = {
   description: "Link a Douyin shop (抖店) to browse its products with their review state and put them online or offline.",
   capabilities: {
     // listV2 has no sort parameter and no category filter; a 19-digit search is looked up as a product id.
-    products: { maxPageSize: MAX_PAGE_SIZE, maxWindow: MAX_WINDOW, sorts: [], statusFilter: true, categoryFilter: false, modifiedFilter: true, searchById: true },
+    products: {
+      maxPageSize: MAX_PAGE_SIZE,
+      maxWindow: MAX_WINDOW,
+      sorts: [],
+      statusFilter: true,
+      categoryFilter: false,
+      modifiedFilter: true,
+      searchById: true,
+      listFields: ["image", "category", "price", "modified"],
+    },
     productDetail: { skus: true, quality: true },
     categories: true,
     attributeSchema: true,

@@ -9,7 +9,8 @@ import { SavedViewsMenu } from "@/components/shops/saved-views-menu";
 import { ShopProblemView } from "@/components/shops/shop-problem";
 import { STATUS_LABELS } from "@/components/shops/status-badge";
 import { can } from "@/lib/auth/permissions";
-import { DISPLAY_STATUSES, type PlatformMetadata, type ProductSummary } from "@/lib/marketplaces/types";
+import { formatAndList, formatOrList } from "@/lib/format";
+import { DISPLAY_STATUSES, PRODUCT_LIST_FIELDS, type PlatformMetadata, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
 import { pageShop, shopPage } from "@/lib/shops/page";
 import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
 import { loadProductPage, type LoadedProductPage } from "@/lib/shops/products";
@@ -40,6 +41,32 @@ function filtersFor(metadata: PlatformMetadata): { filters: FilterDefinition[]; 
   return { filters, unavailable };
 }
 
+const FIELD_NAMES: Record<ProductListField, string> = { image: "images", category: "categories", price: "prices", stock: "stock", modified: "modification dates" };
+
+/** What this platform's list leaves out of each product, in words; a product's own page shows what it has. */
+const unlistedFields = (metadata: PlatformMetadata) =>
+  PRODUCT_LIST_FIELDS.filter((field) => !metadata.capabilities.products.listFields.includes(field)).map((field) => FIELD_NAMES[field]);
+
+
+/** Above the table: the filters this platform's list cannot apply and the fields it does not carry. */
+function ListLimits({ name, unavailableFilters, unlistedFields }: { name: string; unavailableFilters: string[]; unlistedFields: string[] }) {
+  if (!unavailableFilters.length && !unlistedFields.length) return null;
+  return (
+    <p className="text-xs text-slate-500">
+      {unavailableFilters.length ? (
+        <span data-testid="products-unavailable-filters">
+          {name}&apos;s product list cannot be filtered by {formatOrList(unavailableFilters)}.{" "}
+        </span>
+      ) : null}
+      {unlistedFields.length ? (
+        <span data-testid="products-unlisted-fields">
+          {unavailableFilters.length ? "It" : `${name}'s product list`} leaves out {formatAndList(unlistedFields)}: open a product to see them.
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 export default async function ProductsPage({ params, searchParams }: Props) {
   const [{ team: slug, account: accountId }, search] = await Promise.all([params, searchParams]);
   const shop = await pageShop(slug, accountId);
@@ -60,11 +87,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const filtered = Boolean(query.search || query.status || query.categoryId || query.modifiedFrom || query.modifiedTo);
   return (
     <div className="space-y-4">
-      {unavailable.length ? (
-        <p className="text-xs text-slate-500" data-testid="products-unavailable-filters">
-          {shop.metadata.name}&apos;s product list cannot be filtered by {unavailable.join(" or ")}.
-        </p>
-      ) : null}
+      <ListLimits name={shop.metadata.name} unavailableFilters={unavailable} unlistedFields={unlistedFields(shop.metadata)} />
       <QueryProblems problems={known} cleanHref={cleanHref(productsPath, search, known)} testId="products" />
       <ProductsTable
         data={data}
@@ -72,6 +95,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
         defaultPageSize={DEFAULT_PRODUCT_PAGE_SIZE}
         sorting={column ? [{ id: column, desc: direction === "desc" }] : []}
         sortable={sortableColumns(shop.metadata.capabilities.products.sorts)}
+        listFields={shop.metadata.capabilities.products.listFields}
         filters={filters}
         productBase={productsPath}
         toolbarActions={<SavedViewsMenu team={team.slug} productsPath={productsPath} canShareWithTeam={can(team.role, "views.team.write")} views={views} />}
