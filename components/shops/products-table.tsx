@@ -10,7 +10,7 @@ import { productHref } from "@/components/products/product-links";
 import { DateTime } from "@/components/ui/date-time";
 import { ListLink } from "@/components/ui/list-link";
 import { formatCount } from "@/lib/format";
-import { PRODUCT_LIST_FIELDS, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
+import { unlistedFields, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
 import { StatusBadge } from "./status-badge";
 
 const muted = <span className="text-slate-400">—</span>;
@@ -100,19 +100,16 @@ export type ProductsTableProps = {
   bulk?: BulkStatusOptions;
 };
 
-/** Columns of the fields a platform's list leaves out: they would show nothing but dashes. */
-const unlistedColumns = (listFields: readonly ProductListField[]): ReadonlySet<string> =>
-  new Set(PRODUCT_LIST_FIELDS.filter((field) => !listFields.includes(field)));
-
 export function ProductsTable({ data, pageSizes, defaultPageSize, sorting, sortable, listFields, filters, productBase, toolbarActions, emptyState, bulk }: ProductsTableProps) {
   const sortCodec = useMemo(() => columnSortCodec({ sortable }), [sortable]);
   // The detail page's "Back to products" returns to this very page of the table.
   const tableQuery = useSearchParams().toString();
   const tableColumns = useMemo(
     () => {
-      const unlisted = unlistedColumns(listFields);
+      // A column for a field the list leaves out would show nothing but dashes.
+      const unlisted: readonly string[] = unlistedFields(listFields);
       return columns((id) => productHref(productBase, id, tableQuery))
-        .filter((column) => !unlisted.has(column.id))
+        .filter((column) => !unlisted.includes(column.id))
         .map((column) => (column.enableSorting && !sortable.includes(column.id) ? { ...column, enableSorting: false } : column));
     },
     [productBase, sortable, listFields, tableQuery],

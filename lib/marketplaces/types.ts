@@ -95,6 +95,9 @@ export type StatusChangeProgress = { kind: "done"; results: ItemResult[] } | { k
 export const PRODUCT_LIST_FIELDS = ["image", "category", "price", "stock", "modified"] as const;
 export type ProductListField = (typeof PRODUCT_LIST_FIELDS)[number];
 
+/** The fields a list with these `listFields` leaves out, in PRODUCT_LIST_FIELDS order. */
+export const unlistedFields = (listFields: readonly ProductListField[]): ProductListField[] => PRODUCT_LIST_FIELDS.filter((field) => !listFields.includes(field));
+
 /** What a platform can do, declared in its metadata; the UI enables buttons from this, never from the id. */
 export type Capabilities = {
   products: {

@@ -10,7 +10,7 @@ import { ShopProblemView } from "@/components/shops/shop-problem";
 import { STATUS_LABELS } from "@/components/shops/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { formatAndList, formatOrList } from "@/lib/format";
-import { DISPLAY_STATUSES, PRODUCT_LIST_FIELDS, type PlatformMetadata, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
+import { DISPLAY_STATUSES, unlistedFields, type PlatformMetadata, type ProductListField, type ProductSummary } from "@/lib/marketplaces/types";
 import { pageShop, shopPage } from "@/lib/shops/page";
 import { DEFAULT_PRODUCT_PAGE_SIZE, planProductQuery, PRODUCT_PAGE_SIZES, productUrlQuery, sortableColumns } from "@/lib/shops/product-query";
 import { loadProductPage, type LoadedProductPage } from "@/lib/shops/products";
@@ -43,14 +43,9 @@ function filtersFor(metadata: PlatformMetadata): { filters: FilterDefinition[]; 
 
 const FIELD_NAMES: Record<ProductListField, string> = { image: "images", category: "categories", price: "prices", stock: "stock", modified: "modification dates" };
 
-/** What this platform's list leaves out of each product, in words; a product's own page shows what it has. */
-const unlistedFields = (metadata: PlatformMetadata) =>
-  PRODUCT_LIST_FIELDS.filter((field) => !metadata.capabilities.products.listFields.includes(field)).map((field) => FIELD_NAMES[field]);
-
-
-/** Above the table: the filters this platform's list cannot apply and the fields it does not carry. */
-function ListLimits({ name, unavailableFilters, unlistedFields }: { name: string; unavailableFilters: string[]; unlistedFields: string[] }) {
-  if (!unavailableFilters.length && !unlistedFields.length) return null;
+/** Above the table: the filters this platform's list cannot apply and the fields it does not carry (a product's own page shows those). */
+function ListLimits({ name, unavailableFilters, leftOut }: { name: string; unavailableFilters: string[]; leftOut: string[] }) {
+  if (!unavailableFilters.length && !leftOut.length) return null;
   return (
     <p className="text-xs text-slate-500">
       {unavailableFilters.length ? (
@@ -58,9 +53,9 @@ function ListLimits({ name, unavailableFilters, unlistedFields }: { name: string
           {name}&apos;s product list cannot be filtered by {formatOrList(unavailableFilters)}.{" "}
         </span>
       ) : null}
-      {unlistedFields.length ? (
+      {leftOut.length ? (
         <span data-testid="products-unlisted-fields">
-          {unavailableFilters.length ? "It" : `${name}'s product list`} leaves out {formatAndList(unlistedFields)}: open a product to see them.
+          {unavailableFilters.length ? "It" : `${name}'s product list`} leaves out {formatAndList(leftOut)}: open a product to see them.
         </span>
       ) : null}
     </p>
@@ -87,7 +82,7 @@ export default async function ProductsPage({ params, searchParams }: Props) {
   const filtered = Boolean(query.search || query.status || query.categoryId || query.modifiedFrom || query.modifiedTo);
   return (
     <div className="space-y-4">
-      <ListLimits name={shop.metadata.name} unavailableFilters={unavailable} unlistedFields={unlistedFields(shop.metadata)} />
+      <ListLimits name={shop.metadata.name} unavailableFilters={unavailable} leftOut={unlistedFields(shop.metadata.capabilities.products.listFields).map((field) => FIELD_NAMES[field])} />
       <QueryProblems problems={known} cleanHref={cleanHref(productsPath, search, known)} testId="products" />
       <ProductsTable
         data={data}
