@@ -7,7 +7,7 @@ import { ValueChips } from "./value-chips";
 /** Longer lists of allowed values get a search box. */
 const SEARCHABLE_FROM = 13;
 
-const TYPE_LABELS: Record<AttributeType, string> = {
+export const TYPE_LABELS: Record<AttributeType, string> = {
   text: "Text",
   number: "Number",
   single_enum: "One value from a list",

@@ -1,6 +1,6 @@
 // A shop's category tree and its leaves' attribute schemas, kept in CatalogCache: one row per level of the tree
 // (kind "categories", key the parent's id, "" for the roots) and one per schema (kind "schema", key the category's
-// id). Trees change rarely and some platforms answer one category per call (ICBU), so each level is fetched once and
+// id), with what the schema's last refresh found changed (kind "schema-changes", same key). Trees change rarely and some platforms answer one category per call (ICBU), so each level is fetched once and
 // then served from the database until the user refreshes. What is read back is parsed again: a row of an older or
 // broken shape is fetched anew rather than trusted.
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { MarketplaceError } from "@/lib/marketplaces/errors";
 import { ATTRIBUTE_TYPES, type AttributeSchema, type CategoryNode } from "@/lib/marketplaces/types";
 import { cacheEntryOf, readCacheEntry, writeCacheEntry, type CacheEntry } from "./cache-entry";
+import { schemaChanges, schemaChangesSchema, type SchemaChanges } from "./schema-changes";
 import type { Shop } from "./shop";
 
 /** Category ids on every platform: digits on most, letters and separators on some. */
@@ -61,7 +62,7 @@ export type CategoryMatch = { category: CategoryNode; path: CategoryNode[] };
 export type SchemaLookup =
   | { kind: "unknown" }
   | { kind: "not_leaf"; path: CategoryNode[] }
-  | { kind: "schema"; path: CategoryNode[]; schema: AttributeSchema; fetchedAt: string };
+  | { kind: "schema"; path: CategoryNode[]; schema: AttributeSchema; fetchedAt: string; changes: SchemaChanges | null };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rows
@@ -237,8 +238,18 @@ export async function leafSchema(shop: Shop, categoryId: string, { refresh = fal
   if (!path) return { kind: "unknown" };
   if (!path.at(-1)!.leaf) return { kind: "not_leaf", path };
   const fetch = () => shop.connector.getAttributeSchema(categoryId);
-  const entry = refresh ? await writeCacheEntry(shop.account.id, "schema", categoryId, await fetch()) : await cached(shop, "schema", categoryId, schemaSchema, fetch);
-  return { kind: "schema", path, schema: entry.data, fetchedAt: entry.fetchedAt };
+  if (refresh) return { kind: "schema", path, ...(await refreshSchema(shop, categoryId, await fetch())) };
+  const [entry, changes] = await Promise.all([cached(shop, "schema", categoryId, schemaSchema, fetch), readCacheEntry(shop.account.id, "schema-changes", categoryId, schemaChangesSchema)]);
+  return { kind: "schema", path, schema: entry.data, fetchedAt: entry.fetchedAt, changes: changes?.data ?? null };
+}
+
+/** Keeps a schema fetched anew, and what changed since the one it replaces (nothing when there was none). */
+async function refreshSchema(shop: Shop, categoryId: string, schema: AttributeSchema) {
+  const previous = await readCacheEntry(shop.account.id, "schema", categoryId, schemaSchema);
+  const entry = await writeCacheEntry(shop.account.id, "schema", categoryId, schema);
+  const changes = previous ? { since: previous.fetchedAt, changes: schemaChanges(previous.data, schema) } : null;
+  if (changes) await writeCacheEntry(shop.account.id, "schema-changes", categoryId, changes);
+  return { schema: entry.data, fetchedAt: entry.fetchedAt, changes };
 }
 
 /** The schema lookup as a route answers it: an unknown category is a 404, a category with subcategories a 400. */

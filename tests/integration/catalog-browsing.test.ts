@@ -16,7 +16,9 @@ import { SANDBOX_DEFAULTS } from "@/lib/sandbox/config";
 import { PLATFORMS } from "@/lib/sandbox/platforms";
 import type { RunningSandbox } from "@/lib/sandbox/server";
 import { Shops } from "@/lib/sandbox/shops";
+import { writeCacheEntry } from "@/lib/shops/cache-entry";
 import { categoryPath, leafSchema, type CategoryLevel, type CategoryMatch } from "@/lib/shops/catalog-cache";
+import type { SchemaChanges } from "@/lib/shops/schema-changes";
 import { openShop, type Shop } from "@/lib/shops/shop";
 import { call, createTeam, createUsers, type TestTeam, type TestUser } from "../support/harness";
 import { linkThroughConsent, recordCalls, sandboxEnv, setKnobs, startTestSandbox } from "../support/sandbox";
@@ -68,7 +70,7 @@ const refreshTree = (accountId: string) =>
   call<CategoryLevel>(refreshRoute.POST, { method: "POST", url: `${shopUrl(accountId)}/refresh`, params: { team: team.slug, account: accountId }, as: users.viewer });
 
 const refreshSchema = (accountId: string, category: string) =>
-  call<{ schema: AttributeSchema; fetchedAt: string }>(schemaRefreshRoute.POST, {
+  call<{ schema: AttributeSchema; fetchedAt: string; changes: SchemaChanges | null }>(schemaRefreshRoute.POST, {
     method: "POST",
     url: `${shopUrl(accountId)}/${category}/schema/refresh`,
     params: { team: team.slug, account: accountId, category },
@@ -226,6 +228,47 @@ describe.each(PLATFORM_IDS)("categories on %s", (id) => {
     expect(refreshed.status, refreshed.text).toBe(200);
     expect(refreshed.json!.schema).toEqual(lookup.schema);
     expect(Date.parse(refreshed.json!.fetchedAt)).toBeGreaterThan(Date.parse(lookup.fetchedAt));
+    // The platform's schema did not change between the two fetches.
+    expect(refreshed.json!.changes).toEqual({ since: lookup.fetchedAt, changes: [] });
+  });
+
+  it("says what a refresh found changed in the schema, and keeps saying it until the next refresh", async () => {
+    const current = await leafSchema(shop, leaf.id);
+    if (current.kind !== "schema") throw new Error(`${leaf.id} has no schema`);
+    // The schema as it stood at an earlier fetch: one attribute that is now required was optional, one is new since,
+    // and a list of allowed values has gained one.
+    const [required, added, listed] = [
+      current.schema.attributes.find((attribute) => attribute.required)!,
+      current.schema.attributes.at(-1)!,
+      current.schema.attributes.find((attribute) => (attribute.values?.length ?? 0) > 1)!,
+    ];
+    expect(new Set([required.id, added.id, listed.id]).size, "three different attributes").toBe(3);
+    const earlier: AttributeSchema = {
+      ...current.schema,
+      attributes: current.schema.attributes
+        .filter((attribute) => attribute !== added)
+        .map((attribute) => (attribute === required ? { ...attribute, required: false } : attribute === listed ? { ...attribute, values: attribute.values!.slice(1) } : attribute)),
+    };
+    const planted = await writeCacheEntry(accountId, "schema", leaf.id, earlier);
+
+    const refreshed = await refreshSchema(accountId, leaf.id);
+    expect(refreshed.status, refreshed.text).toBe(200);
+    const expected = {
+      since: planted.fetchedAt,
+      changes: expect.arrayContaining([
+        { kind: "now_required", attribute: required.name },
+        { kind: "added", attribute: added.name, required: added.required },
+        { kind: "values_changed", attribute: listed.name, added: [listed.values![0]!.name], removed: [] },
+      ]),
+    };
+    expect(refreshed.json!.changes).toEqual(expected);
+    expect(refreshed.json!.changes!.changes).toHaveLength(3);
+    // Every member sees it on the schema page, without another call to the platform.
+    const shown = await withPlatformDown(() => leafSchema(shop, leaf.id));
+    expect(shown.kind === "schema" && shown.changes).toEqual(expected);
+    // A refresh that finds the schema as it was leaves nothing to report.
+    const again = await refreshSchema(accountId, leaf.id);
+    expect(again.json!.changes).toEqual({ since: refreshed.json!.fetchedAt, changes: [] });
   });
 
   it("answers an unknown category, a leaf's children and a category without a schema with a clear 4xx", async () => {

@@ -5,6 +5,7 @@ import { attributeCountText, AttributeSchemaView } from "@/components/categories
 import { CategoryBreadcrumbs } from "@/components/categories/category-breadcrumbs";
 import { FetchedAt } from "@/components/ui/fetched-at";
 import { categoriesApi, treeHref } from "@/components/categories/links";
+import { SchemaChangesNotice } from "@/components/categories/schema-changes-notice";
 import { AttributeSchemaSkeleton } from "@/components/categories/skeletons";
 import { ShopProblemView } from "@/components/shops/shop-problem";
 import { Card } from "@/components/ui/card";
@@ -69,6 +70,7 @@ async function SchemaResult({ shop, api, base, categoryId, reconnectHref }: { sh
   return (
     <div className="space-y-3">
       <CategoryBreadcrumbs path={lookup.path} base={base} linkLast />
+      <SchemaChangesNotice changes={lookup.changes} platformName={name} />
       <Card
         title={`Attributes of ${leaf.name}`}
         description={`${attributeCountText(attributes)}, as ${name} describes them.`}
