@@ -82,7 +82,13 @@ async function ShopCounts({ team, account }: { team: TeamSummary; account: Accou
       <p className="text-sm tabular-nums text-slate-700">
         {formatCount(counts.total)} product{counts.total === 1 ? "" : "s"}
       </p>
-      <StatusBar counts={counts} />
+      {counts.byStatus ? (
+        <StatusBar byStatus={counts.byStatus} />
+      ) : (
+        <p className="text-xs text-slate-500" data-testid="shop-card-no-statuses">
+          Not counted by status: {platform(account.platform).metadata.name}&apos;s list has no status filter.
+        </p>
+      )}
     </div>
   );
 }

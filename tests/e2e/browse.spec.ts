@@ -1,6 +1,6 @@
-// Browsing one linked shop on each platform, as a seller would: the products table (filter, sort, page, columns),
-// a saved view, the category tree down to a leaf and its schema, and a product's details. What each platform's list
-// can do comes from its capabilities, as in the portal itself.
+// Browsing one linked shop on each platform, as a seller would: the shop's and the team's overviews, the products
+// table (filter, sort, page, columns), a saved view, the category tree down to a leaf and its schema, and a product's
+// details. What each platform's list can do comes from its capabilities, as in the portal itself.
 import { expect, test, type Page } from "@playwright/test";
 import { platform } from "@/lib/marketplaces/registry";
 import { PLATFORM_IDS, PRODUCT_LIST_FIELDS } from "@/lib/marketplaces/types";
@@ -12,12 +12,29 @@ const rowIds = (page: Page) => rows(page).evaluateAll((found) => found.map((row)
 for (const id of PLATFORM_IDS) {
   const { name, capabilities } = platform(id).metadata;
 
-  test(`browse the ${name} shop: products, a saved view, categories, a product`, async ({ page }) => {
+  test(`browse the ${name} shop: overviews, products, a saved view, categories, a product`, async ({ page }) => {
     await signUp(page, "Bea Browser", uniqueEmail(`browse-${id}`));
     await page.waitForURL("**/teams");
     const slug = await createTeam(page, `Browse ${name}`);
     await linkShop(page, slug, id);
     await page.getByTestId(`account-${id}`).getByTestId("open-shop").click();
+    await expect(page.getByTestId("shop")).toHaveAttribute("data-platform", id);
+
+    // The shop's overview counts its products by display status where the list can filter by it, else the total
+    // alone; the team overview's card for the shop shows the same total.
+    const chart = page.getByTestId("status-chart");
+    await expect(chart).toBeVisible();
+    const total = await chart.getAttribute("data-total");
+    expect(Number(total)).toBeGreaterThan(0);
+    const byStatus = capabilities.products.statusFilter;
+    await expect(page.getByTestId("status-count").first()).toHaveCount(byStatus ? 1 : 0);
+    await expect(page.getByTestId("status-chart-total-only")).toHaveCount(byStatus ? 0 : 1);
+    await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Overview" }).click();
+    const card = page.locator(`[data-testid="shop-card"][data-platform="${id}"]`);
+    await expect(card.getByTestId("shop-card-counts")).toHaveAttribute("data-total", total!);
+    await expect(card.getByRole("img")).toHaveCount(byStatus ? 1 : 0);
+    await expect(card.getByTestId("shop-card-no-statuses")).toHaveCount(byStatus ? 0 : 1);
+    await card.click();
     await expect(page.getByTestId("shop")).toHaveAttribute("data-platform", id);
     const prefetched: string[] = [];
     page.on("request", (request) => {
