@@ -1,8 +1,9 @@
 // A shop's category tree and its leaves' attribute schemas, kept in CatalogCache: one row per level of the tree
 // (kind "categories", key the parent's id, "" for the roots) and one per schema (kind "schema", key the category's
-// id), with what the schema's last refresh found changed (kind "schema-changes", same key). Trees change rarely and some platforms answer one category per call (ICBU), so each level is fetched once and
-// then served from the database until the user refreshes. What is read back is parsed again: a row of an older or
-// broken shape is fetched anew rather than trusted.
+// id), with what the schema's last refresh found changed (kind "schema-changes", same key). Trees change rarely and
+// some platforms answer one category per call (ICBU), so each level is fetched once and then served from the
+// database until the user refreshes. What is read back is parsed again: a row of an older or broken shape is fetched
+// anew rather than trusted.
 import { z } from "zod";
 import { mapBounded } from "@/lib/concurrency";
 import { db } from "@/lib/db";
