@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { Notice } from "@/components/ui/notice";
 import { formatAndList } from "@/lib/format";
@@ -27,8 +28,11 @@ function describe(change: SchemaChange): string {
   }
 }
 
-/** What the schema's last refresh found changed; nothing when it found no change. */
-export function SchemaChangesNotice({ changes, platformName }: { changes: SchemaChanges | null; platformName: string }) {
+/**
+ * What the schema's last refresh found changed; nothing when it found no change. `productsHref` lists the category's
+ * products where the platform's list filters by category: the ones a new requirement may hold up.
+ */
+export function SchemaChangesNotice({ changes, platformName, productsHref }: { changes: SchemaChanges | null; platformName: string; productsHref?: string }) {
   if (!changes?.changes.length) return null;
   // Requirements first: they are what makes a status change fail.
   const first = (change: SchemaChange) => (change.kind === "now_required" || (change.kind === "added" && change.required) ? 0 : 1);
@@ -45,6 +49,11 @@ export function SchemaChangesNotice({ changes, platformName }: { changes: Schema
           </li>
         ))}
       </ul>
+      {productsHref ? (
+        <Link href={productsHref} className="mt-2 inline-block font-medium underline underline-offset-2" data-testid="schema-changes-products">
+          See this category&apos;s products
+        </Link>
+      ) : null}
     </Notice>
   );
 }

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { attributeCountText, AttributeSchemaView } from "@/components/categories/attribute-schema";
 import { CategoryBreadcrumbs } from "@/components/categories/category-breadcrumbs";
 import { FetchedAt } from "@/components/ui/fetched-at";
-import { categoriesApi, treeHref } from "@/components/categories/links";
+import { categoriesApi, productsInCategoryHref, treeHref } from "@/components/categories/links";
 import { SchemaChangesNotice } from "@/components/categories/schema-changes-notice";
 import { AttributeSchemaSkeleton } from "@/components/categories/skeletons";
 import { ShopProblemView } from "@/components/shops/shop-problem";
@@ -70,7 +70,11 @@ async function SchemaResult({ shop, api, base, categoryId, reconnectHref }: { sh
   return (
     <div className="space-y-3">
       <CategoryBreadcrumbs path={lookup.path} base={base} linkLast />
-      <SchemaChangesNotice changes={lookup.changes} platformName={name} />
+      <SchemaChangesNotice
+        changes={lookup.changes}
+        platformName={name}
+        productsHref={shop.metadata.capabilities.products.categoryFilter ? productsInCategoryHref(base, leaf.id) : undefined}
+      />
       <Card
         title={`Attributes of ${leaf.name}`}
         description={`${attributeCountText(attributes)}, as ${name} describes them.`}
